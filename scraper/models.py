@@ -1,0 +1,125 @@
+"""Frozen dataclasses that cross module boundaries.
+
+Nothing here imports requests, bs4 or sqlite: the archive side may import this module freely.
+
+The public contract (see DESIGN.md) is ``Post`` and ``Comment``: their fields only ever grow.
+``tags``, ``categories`` and ``comments`` are lists because the contract says so; treat them as
+read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+PageKind = Literal["post", "listing", "other"]
+DateOrder = Literal["DMY", "MDY", "YMD"]
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """One completed HTTP exchange (after redirects), as the Fetcher saw it.
+
+    ``body`` holds the raw bytes exactly as received (after transfer decoding); ``text`` is the
+    decoded document for textual responses, None otherwise. ``not_modified`` is True for a 304
+    answer to a conditional GET, in which case ``body`` is empty.
+    """
+
+    url: str
+    final_url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes = b""
+    text: str | None = None
+    encoding: str | None = None
+    content_type: str = ""
+    elapsed: float = 0.0
+    not_modified: bool = False
+    redirects: tuple[str, ...] = ()
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag") or self.headers.get("ETag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified") or self.headers.get("Last-Modified")
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One reader comment. ``parent`` is the index (into ``Post.comments``) of the comment this one
+    replies to, or None for a top-level comment."""
+
+    author: str | None
+    published: datetime | None
+    text: str
+    html: str = ""
+    author_url: str | None = None
+    parent: int | None = None
+    external_id: str | None = None
+    likely_spam: bool = False
+    spam_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """One blog post as extracted from its page.
+
+    Dates are aware datetimes in the page's own offset when the page gives one, naive when it
+    gives none; never shifted to UTC. ``date_source`` says where ``published`` came from
+    (``json-ld``, ``meta``, ``time``, ``text``, ...); ``date_order`` records how an ambiguous
+    numeric date was read (``DMY``/``MDY``) and on what evidence.
+    """
+
+    url: str
+    title: str
+    published: datetime | None = None
+    updated: datetime | None = None
+    author: str | None = None
+    body_text: str = ""
+    body_html: str = ""
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    canonical_url: str | None = None
+    language: str | None = None
+    date_source: str | None = None
+    date_order: str | None = None
+    platform: str = "generic"
+    comment_system: str = "none"
+    comments: list[Comment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """What has been learned about one site from many of its pages.
+
+    ``date_order`` settles ambiguous numeric dates such as ``4.12.2016``; ``boilerplate`` holds
+    fingerprints of text blocks that repeat across pages (sidebars, footers) and are never part of
+    a post body or a comment.
+    """
+
+    date_order: DateOrder | None = None
+    date_order_evidence: str | None = None
+    boilerplate: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """Everything the crawler needs from one HTML page, from a single parse of it.
+
+    ``post`` is None unless the page is a single post. ``links`` are absolute, in-document order,
+    fragment-free; ``feeds`` are feed URLs announced by the page; ``next_page`` is the listing's
+    rel=next / "older posts" link when there is one.
+    """
+
+    url: str
+    kind: PageKind
+    post: Post | None = None
+    canonical_url: str | None = None
+    links: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    next_page: str | None = None
+    dates_seen: list[str] = field(default_factory=list)
