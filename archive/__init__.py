@@ -1,0 +1,1 @@
+"""blog-archiver storage side."""

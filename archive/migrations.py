@@ -1,0 +1,215 @@
+"""Named, recorded schema migrations (sqlite-utils ``Migrations``).
+
+Each migration runs once, in a transaction, and is recorded in ``_sqlite_migrations``; an archive
+written by any earlier release upgrades in place when opened. ``SCHEMA_VERSION`` counts them: an
+archive that records a migration this release does not know was written by a newer release and is
+refused (see ``Archive``), because an older release could silently damage it.
+
+Never edit a migration once released: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "blog-archiver"
+migrations = Migrations(MIGRATION_SET)
+
+# porter stemming over unicode61 with diacritics removed: `therapy` finds `therapies`,
+# `cafe` finds `café`.
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+POST_FTS_COLUMNS = ("title", "author", "tags_text", "body_text")
+COMMENT_FTS_COLUMNS = ("author", "text")
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db["sites"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "name": str,
+            "start_url": str,
+            "scope": str,
+            "settings": str,
+            "platform": str,
+            "date_order": str,
+            "date_order_evidence": str,
+            "created_at": str,
+            "last_run_at": str,
+        },
+        pk="id",
+    )
+    db["sites"].create_index(["start_url"], unique=True)  # type: ignore[union-attr]
+    db["sites"].create_index(["name"], unique=True)  # type: ignore[union-attr]
+
+    db["blobs"].create(  # type: ignore[union-attr]
+        {"hash": str, "size": int, "stored_size": int, "compression": str, "data": bytes},
+        pk="hash",
+    )
+
+    db["runs"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "site_id": int,
+            "command": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "requests": int,
+            "bytes": int,
+            "pages_fetched": int,
+            "new_posts": int,
+            "changed_posts": int,
+            "unchanged_posts": int,
+            "new_comments": int,
+            "removed_comments": int,
+            "errors": int,
+            "message": str,
+        },
+        pk="id",
+        foreign_keys=[("site_id", "sites", "id")],
+    )
+
+    db["pages"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "site_id": int,
+            "url": str,
+            "kind": str,
+            "state": str,
+            "depth": int,
+            "source": str,
+            "status": int,
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,
+            "error_kind": str,
+            "error": str,
+            "fail_count": int,
+            "gone_count": int,
+            "first_seen": str,
+            "last_seen": str,
+            "last_fetched": str,
+            "next_check": str,
+            "lastmod": str,
+        },
+        pk="id",
+        foreign_keys=[("site_id", "sites", "id")],
+        defaults={"state": "pending", "fail_count": 0, "gone_count": 0, "depth": 0},
+    )
+    db["pages"].create_index(["url"], unique=True)  # type: ignore[union-attr]
+    db["pages"].create_index(["site_id", "state"])  # type: ignore[union-attr]
+
+    db["fetches"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "run_id": int,
+            "page_id": int,
+            "url": str,
+            "final_url": str,
+            "fetched_at": str,
+            "status": int,
+            "bytes": int,
+            "elapsed": float,
+            "not_modified": int,
+            "content_type": str,
+            "etag": str,
+            "last_modified": str,
+            "headers": str,
+            "blob_hash": str,
+            "error_kind": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id"), ("page_id", "pages", "id")],
+    )
+    db["fetches"].create_index(["page_id"])  # type: ignore[union-attr]
+
+    post_columns: dict[str, type] = {
+        "id": int,
+        "site_id": int,
+        "url": str,
+        "canonical_url": str,
+        "title": str,
+        "published": str,
+        "published_day": str,
+        "updated": str,
+        "author": str,
+        "tags": str,
+        "tags_text": str,
+        "categories": str,
+        "language": str,
+        "body_text": str,
+        "body_html": str,
+        "platform": str,
+        "comment_system": str,
+        "date_source": str,
+        "date_order": str,
+        "content_hash": str,
+        "blob_hash": str,
+        "version": int,
+        "first_seen": str,
+        "last_seen": str,
+        "changed_at": str,
+        "deleted_at": str,
+    }
+    db["posts"].create(  # type: ignore[union-attr]
+        post_columns, pk="id", foreign_keys=[("site_id", "sites", "id")]
+    )
+    db["posts"].create_index(["url"], unique=True)  # type: ignore[union-attr]
+    db["posts"].create_index(["published_day"])  # type: ignore[union-attr]
+    db["posts"].create_index(["site_id"])  # type: ignore[union-attr]
+
+    version_columns = {k: v for k, v in post_columns.items() if k not in ("id", "site_id")}
+    version_columns.pop("first_seen")
+    version_columns.pop("last_seen")
+    version_columns.pop("deleted_at")
+    db["post_versions"].create(  # type: ignore[union-attr]
+        {"id": int, "post_id": int, "saved_at": str, **version_columns},
+        pk="id",
+        foreign_keys=[("post_id", "posts", "id")],
+    )
+    db["post_versions"].create_index(["post_id", "version"], unique=True)  # type: ignore[union-attr]
+
+    db["comments"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "post_id": int,
+            "fingerprint": str,
+            "position": int,
+            "parent_id": int,
+            "author": str,
+            "author_url": str,
+            "published": str,
+            "published_day": str,
+            "text": str,
+            "html": str,
+            "external_id": str,
+            "likely_spam": int,
+            "spam_reason": str,
+            "first_seen": str,
+            "last_seen": str,
+            "removed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("post_id", "posts", "id")],
+        defaults={"likely_spam": 0},
+    )
+    db["comments"].create_index(["post_id", "fingerprint"], unique=True)  # type: ignore[union-attr]
+
+    db["posts"].enable_fts(  # type: ignore[union-attr]
+        POST_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE
+    )
+    db["comments"].enable_fts(  # type: ignore[union-attr]
+        COMMENT_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def known_migration_names() -> list[str]:
+    """Names of every migration this release knows, in order."""
+    return [m.name for m in migrations._migrations]
