@@ -1,0 +1,1 @@
+"""HTML page -> ParsedPage / Post (placeholder until the parser core lands)."""
