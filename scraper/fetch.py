@@ -1,0 +1,534 @@
+"""The Fetcher: the one place where HTTP happens.
+
+Small practices' blogs live on slow shared servers, so the Fetcher is a polite guest first:
+robots.txt (with Crawl-delay), one request at a time per host with a minimum delay, backoff
+that honours ``Retry-After``, conditional GET, and a host that keeps failing is left alone for
+the rest of the run. It is also a careful one: every redirect hop is checked (scheme, scope,
+robots, loops), only pages (HTML/XHTML/XML/feeds) are downloaded, and bodies are capped both on
+the wire and after decompression, so a gzip bomb stops at the cap.
+
+Every failure is a :class:`scraper.errors.FetchError` subclass; nothing from requests/urllib3
+leaks out. Waiting goes through an injectable :class:`Clock`, so tests of delays and backoff run
+in milliseconds; I/O deadlines use real time because I/O is real.
+
+Thread-safe: several threads may call :meth:`Fetcher.fetch` at once; requests to one host are
+serialised by that host's lock, different hosts proceed in parallel.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Literal, Protocol
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3
+
+from scraper import __version__
+from scraper import robots as robotstxt
+from scraper.charset import decode_body
+from scraper.errors import (
+    Disallowed,
+    FetchError,
+    HostPaused,
+    HTTPStatusError,
+    InvalidURL,
+    NetworkError,
+    OutOfScope,
+    Timeout,
+    TooManyRedirects,
+    UnsupportedContent,
+)
+from scraper.fetch_body import BodyReader, discard_body, parse_retry_after
+from scraper.models import FetchResult
+from scraper.robots import RobotsInfo
+
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "Accept",
+    "Clock",
+    "Fetcher",
+    "FetcherStats",
+    "SystemClock",
+]
+
+Accept = Literal["html", "xml", "any"]
+
+DEFAULT_USER_AGENT = (
+    f"blog-archiver/{__version__} (+https://github.com/blog-archiver/blog-archiver)"
+)
+
+SCHEMES = frozenset({"http", "https"})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: Answers worth asking again after a pause: the server is overloaded or briefly broken.
+RETRY_STATUSES = frozenset({408, 429, *range(500, 600)})
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+XML_TYPES = frozenset({"application/xml", "text/xml", "application/rss+xml",
+                       "application/atom+xml", "application/rdf+xml"})
+#: Sitemaps also come as plain-text URL lists and gzip files (``.xml.gz``).
+SITEMAP_EXTRA_TYPES = frozenset({"text/plain", "application/x-gzip", "application/gzip"})
+#: Served for ``.xml.gz`` by many servers; accepted for sitemaps only when the path says ``.gz``.
+OPAQUE_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
+#: Content types whose body is binary even when accepted (never decoded to text).
+BINARY_TYPES = frozenset({"application/x-gzip", "application/gzip", *OPAQUE_TYPES})
+
+ACCEPT_HEADERS: dict[str, str] = {
+    "html": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1",
+    "xml": "application/xml,text/xml,application/rss+xml,application/atom+xml,*/*;q=0.1",
+    "any": "*/*",
+}
+#: First backoff step (seconds) and its ceiling; each retry doubles, times a jitter factor.
+BACKOFF_BASE = 1.0
+BACKOFF_MAX = 60.0
+JITTER = (0.5, 1.5)
+#: Consecutive failed URLs (after retries) that get a host paused for the rest of the run.
+PAUSE_AFTER_FAILURES = 5
+#: Wall-clock budget for one response body, against servers that drip a byte at a time.
+TOTAL_TIMEOUT = 300.0
+
+
+class Clock(Protocol):
+    """Where the Fetcher reads time and waits; inject a fake one in tests."""
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    """The real clock: ``time.monotonic`` and ``time.sleep``."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            time.sleep(seconds)
+
+
+@dataclass(frozen=True)
+class FetcherStats:
+    """A snapshot of what the Fetcher has done so far in this run.
+
+    ``bytes_received`` counts body bytes as they came off the wire (compressed, if they were);
+    ``by_status`` counts every HTTP answer, redirects and retries included.
+    """
+
+    requests: int = 0
+    bytes_received: int = 0
+    retries: int = 0
+    by_status: dict[int, int] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    paused_hosts: tuple[str, ...] = ()
+
+
+@dataclass
+class _Host:
+    """Mutable per-host politeness state; only touched under ``lock`` (or the Fetcher's lock)."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    next_allowed: float = 0.0
+    crawl_delay: float = 0.0
+    failures: int = 0
+    paused: bool = False
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """One HTTP exchange, read (or deliberately not read) under the host's lock."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes = b""
+
+
+def _host_key(url: str) -> str:
+    parts = urlsplit(url)
+    default = 443 if parts.scheme == "https" else 80
+    return f"{(parts.hostname or '').lower()}:{parts.port or default}"
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def _acceptable(media: str, accept: Accept, url: str) -> bool:
+    if accept == "any" or not media:
+        return True
+    feedish = media in HTML_TYPES or media in XML_TYPES or media.endswith("+xml")
+    if accept == "html":
+        return feedish
+    if media in OPAQUE_TYPES:
+        return urlsplit(url).path.lower().endswith(".gz")
+    return feedish or media in SITEMAP_EXTRA_TYPES
+
+
+class Fetcher:
+    """Fetches pages politely and safely; see the module docstring for what that means.
+
+    Args:
+        user_agent: the User-Agent header; its product token (before ``/``) is the robots.txt
+            agent. Defaults to :data:`DEFAULT_USER_AGENT`.
+        delay: minimum seconds between two requests to one host (Crawl-delay wins if larger).
+        connect_timeout: seconds to establish a connection.
+        read_timeout: seconds to wait for any single read from the socket.
+        max_bytes: cap on a body, checked while streaming and after decompression.
+        max_redirects: longest redirect chain followed.
+        max_attempts: tries per request (1 = no retries).
+        max_retry_wait: total seconds one request may spend waiting between its attempts; a
+            ``Retry-After`` longer than this ends the retries instead of being shortened.
+        in_scope: called with every redirect target; False stops the fetch with OutOfScope.
+        respect_robots: obey robots.txt (Disallow, Crawl-delay). robots() works either way.
+        clock: source of time and of waiting, for politeness and backoff.
+        session: a requests.Session to use (closed by :meth:`close` only if we made it). Our
+            own session ignores proxy/netrc environment settings; pass one to use them.
+        pause_after_failures: consecutive failed URLs after which a host is paused for the run.
+        total_timeout: wall-clock seconds allowed for one response body.
+        rng: randomness for backoff jitter (seed it for reproducible tests).
+    """
+
+    def __init__(
+        self,
+        *,
+        user_agent: str | None = None,
+        delay: float = 1.0,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 30.0,
+        max_bytes: int = 10 * 1024 * 1024,
+        max_redirects: int = 10,
+        max_attempts: int = 4,
+        max_retry_wait: float = 120.0,
+        in_scope: Callable[[str], bool] | None = None,
+        respect_robots: bool = True,
+        clock: Clock | None = None,
+        session: requests.Session | None = None,
+        pause_after_failures: int = PAUSE_AFTER_FAILURES,
+        total_timeout: float = TOTAL_TIMEOUT,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.user_agent = user_agent or DEFAULT_USER_AGENT
+        self.agent_token = self.user_agent.split("/", 1)[0].split()[0]
+        self.delay = delay
+        self.timeout = (connect_timeout, read_timeout)
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
+        self.max_attempts = max(1, max_attempts)
+        self.max_retry_wait = max_retry_wait
+        self.in_scope = in_scope
+        self.respect_robots = respect_robots
+        self.clock: Clock = clock or SystemClock()
+        self.pause_after_failures = pause_after_failures
+        self.total_timeout = total_timeout
+        self._rng = rng or random.Random()
+        self._owns_session = session is None
+        if session is None:
+            session = requests.Session()
+            session.trust_env = False
+        self.session = session
+        self._lock = threading.Lock()
+        self._hosts: dict[str, _Host] = {}
+        self._robots: dict[str, RobotsInfo] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
+        self._requests = 0
+        self._bytes = 0
+        self._retries = 0
+        self._by_status: Counter[int] = Counter()
+        self._errors: Counter[str] = Counter()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: Accept = "html",
+    ) -> FetchResult:
+        """Fetch one page, following redirects hop by hop.
+
+        Args:
+            url: an absolute http(s) URL.
+            etag: the ETag stored from the last visit; sent as ``If-None-Match``.
+            last_modified: the stored Last-Modified; sent as ``If-Modified-Since``.
+            accept: ``"html"`` (HTML/XHTML, also XML/feeds), ``"xml"`` (sitemaps and feeds,
+                including plain-text and gzip sitemaps) or ``"any"``.
+
+        Returns:
+            The final answer; ``not_modified=True`` (status 304) when the page is unchanged.
+            ``redirects`` lists every URL that redirected, in order, starting with ``url``.
+
+        Raises:
+            FetchError: one of its subclasses; see :mod:`scraper.errors`.
+        """
+        try:
+            return self._fetch(url, etag=etag, last_modified=last_modified, accept=accept)
+        except FetchError as error:
+            with self._lock:
+                self._errors[error.kind] += 1
+            raise
+
+    def robots(self, url: str) -> RobotsInfo:
+        """robots.txt for ``url``'s origin, fetched once per run (thread-safe)."""
+        self._check_url(url)
+        key = robotstxt.robots_url(url)
+        with self._lock:
+            cached = self._robots.get(key)
+            lock = self._robots_locks.setdefault(key, threading.Lock())
+        if cached is not None:
+            return cached
+        with lock:
+            with self._lock:
+                cached = self._robots.get(key)
+            if cached is not None:
+                return cached
+            info = self._load_robots(key)
+            with self._lock:
+                self._robots[key] = info
+                if info.crawl_delay:
+                    host = self._host(key)
+                    host.crawl_delay = max(host.crawl_delay, info.crawl_delay)
+            return info
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch ``url`` (always True with respect_robots=False)."""
+        if not self.respect_robots:
+            return True
+        if urlsplit(url).path == "/robots.txt":
+            return True
+        return self.robots(url).can_fetch(url, self.agent_token)
+
+    @property
+    def stats(self) -> FetcherStats:
+        """A consistent snapshot of the counters."""
+        with self._lock:
+            return FetcherStats(
+                requests=self._requests,
+                bytes_received=self._bytes,
+                retries=self._retries,
+                by_status=dict(self._by_status),
+                errors=dict(self._errors),
+                paused_hosts=tuple(sorted(k for k, h in self._hosts.items() if h.paused)),
+            )
+
+    def close(self) -> None:
+        """Close the HTTP session if this Fetcher created it."""
+        if self._owns_session:
+            self.session.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- redirects, scope, robots -------------------------------------------------------------
+
+    def _fetch(
+        self, url: str, *, etag: str | None, last_modified: str | None, accept: Accept
+    ) -> FetchResult:
+        started = time.monotonic()
+        headers = {"Accept": ACCEPT_HEADERS[accept]}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = self._check_url(url)
+        chain: list[str] = []
+        while True:
+            if not self.allowed(current):
+                raise Disallowed(current, f"robots.txt disallows {current}")
+            answer = self._exchange(current, headers, accept, self.max_bytes)
+            if answer.status in REDIRECT_STATUSES:
+                chain.append(current)
+                current = self._next_hop(url, current, answer, chain)
+                continue
+            if answer.status == 304:
+                return FetchResult(url=url, final_url=current, status=304,
+                                   headers=answer.headers, elapsed=time.monotonic() - started,
+                                   not_modified=True, redirects=tuple(chain))
+            if answer.status >= 300:
+                raise HTTPStatusError(current, f"HTTP {answer.status} for {current}",
+                                      status=answer.status)
+            content_type = answer.headers.get("content-type", "")
+            text = encoding = None
+            if _media_type(content_type) not in BINARY_TYPES:
+                decoded = decode_body(answer.body, content_type)
+                text, encoding = decoded.text, decoded.encoding
+            return FetchResult(url=url, final_url=current, status=answer.status,
+                               headers=answer.headers, body=answer.body, text=text,
+                               encoding=encoding, content_type=content_type,
+                               elapsed=time.monotonic() - started, redirects=tuple(chain))
+
+    def _next_hop(self, url: str, current: str, answer: _Answer, chain: list[str]) -> str:
+        location = answer.headers.get("location")
+        if not location:
+            raise HTTPStatusError(current, f"HTTP {answer.status} without Location",
+                                  status=answer.status)
+        target = urljoin(current, location.strip()).split("#", 1)[0]
+        self._check_url(target)
+        if target in chain:
+            raise TooManyRedirects(url, f"redirect loop at {target}", status=answer.status)
+        if len(chain) > self.max_redirects:
+            raise TooManyRedirects(url, f"more than {self.max_redirects} redirects",
+                                   status=answer.status)
+        if self.in_scope is not None and not self.in_scope(target):
+            raise OutOfScope(url, f"redirected out of scope to {target}", target=target,
+                             status=answer.status)
+        return target
+
+    def _check_url(self, url: str) -> str:
+        try:
+            parts = urlsplit(url)
+            _ = parts.port
+        except ValueError as error:
+            raise InvalidURL(url, f"unparseable URL: {error}") from None
+        if parts.scheme.lower() not in SCHEMES:
+            raise InvalidURL(url, f"only http and https are fetched, not {parts.scheme!r}")
+        if not parts.hostname:
+            raise InvalidURL(url, "URL has no host")
+        return url
+
+    def _load_robots(self, key: str) -> RobotsInfo:
+        current = key
+        for _ in range(robotstxt.ROBOTS_MAX_REDIRECTS + 1):
+            try:
+                answer = self._exchange(current, {"Accept": "text/plain,*/*"}, "any",
+                                        robotstxt.ROBOTS_MAX_BYTES, truncate=True)
+            except FetchError as error:
+                return robotstxt.unreachable(key, error.status)
+            if answer.status in REDIRECT_STATUSES and answer.headers.get("location"):
+                target = urljoin(current, answer.headers["location"].strip())
+                if urlsplit(target).scheme not in SCHEMES:
+                    return robotstxt.missing(key, answer.status)
+                current = target
+                continue
+            if 200 <= answer.status < 300:
+                return robotstxt.from_body(key, answer.body, self.agent_token,
+                                           http_status=answer.status)
+            if 400 <= answer.status < 500 and answer.status not in RETRY_STATUSES:
+                return robotstxt.missing(key, answer.status)
+            return robotstxt.unreachable(key, answer.status)
+        return robotstxt.unreachable(key)
+
+    # -- politeness, retries, one request -------------------------------------------------------
+
+    def _host(self, url: str) -> _Host:
+        """The host's state; caller holds ``self._lock``."""
+        return self._hosts.setdefault(_host_key(url), _Host())
+
+    def _exchange(
+        self, url: str, headers: dict[str, str], accept: Accept, max_bytes: int,
+        *, truncate: bool = False,
+    ) -> _Answer:
+        """One request with retries; updates the host's failure count and pause state."""
+        with self._lock:
+            host = self._host(url)
+            if host.paused:
+                raise HostPaused(url, f"{_host_key(url)} failed repeatedly; paused for this run")
+        waited = 0.0
+        for attempt in range(1, self.max_attempts + 1):
+            retry_after: float | None = None
+            try:
+                answer = self._send(host, url, headers, accept, max_bytes, truncate)
+            except (Timeout, NetworkError) as error:
+                failure: FetchError = error
+            else:
+                if answer.status not in RETRY_STATUSES:
+                    with self._lock:
+                        host.failures = 0
+                    return answer
+                failure = HTTPStatusError(url, f"HTTP {answer.status} for {url}",
+                                          status=answer.status)
+                retry_after = parse_retry_after(answer.headers.get("retry-after"), time.time())
+            wait = retry_after if retry_after is not None else self._backoff(attempt)
+            if attempt == self.max_attempts or waited + wait > self.max_retry_wait:
+                self._record_failure(host, url)
+                raise failure
+            waited += wait
+            with self._lock:
+                self._retries += 1
+                host.next_allowed = max(host.next_allowed, self.clock.monotonic() + wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _backoff(self, attempt: int) -> float:
+        step = min(BACKOFF_MAX, BACKOFF_BASE * 2.0 ** (attempt - 1))
+        return step * self._rng.uniform(*JITTER)
+
+    def _record_failure(self, host: _Host, url: str) -> None:
+        with self._lock:
+            host.failures += 1
+            if host.failures >= self.pause_after_failures:
+                host.paused = True
+
+    def _wait_turn(self, host: _Host) -> None:
+        """Sleep until the host may be asked again; caller holds ``host.lock``."""
+        while True:
+            with self._lock:
+                remaining = host.next_allowed - self.clock.monotonic()
+            if remaining <= 0:
+                return
+            self.clock.sleep(remaining)
+
+    def _send(
+        self, host: _Host, url: str, headers: dict[str, str], accept: Accept, max_bytes: int,
+        truncate: bool,
+    ) -> _Answer:
+        with host.lock:
+            self._wait_turn(host)
+            try:
+                return self._send_now(url, headers, accept, max_bytes, truncate)
+            finally:
+                with self._lock:
+                    gap = max(self.delay, host.crawl_delay if self.respect_robots else 0.0)
+                    host.next_allowed = max(host.next_allowed, self.clock.monotonic() + gap)
+
+    def _send_now(
+        self, url: str, headers: dict[str, str], accept: Accept, max_bytes: int, truncate: bool
+    ) -> _Answer:
+        request_headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate",
+                           **headers}
+        try:
+            response = self.session.get(url, headers=request_headers, timeout=self.timeout,
+                                        allow_redirects=False, stream=True)
+        except requests.exceptions.Timeout as error:
+            raise Timeout(url, f"timed out: {error}") from None
+        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                requests.exceptions.MissingSchema) as error:
+            raise InvalidURL(url, str(error)) from None
+        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
+                OSError) as error:
+            raise NetworkError(url, f"connection failed: {error}") from None
+        status = response.status_code
+        answer_headers = {k.lower(): v for k, v in response.headers.items()}
+        with self._lock:
+            self._requests += 1
+            self._by_status[status] += 1
+        reader = BodyReader(response, url, max_bytes=max_bytes, truncate=truncate,
+                            deadline=time.monotonic() + self.total_timeout)
+        try:
+            if not 200 <= status < 300:
+                discard_body(response)
+                return _Answer(status, answer_headers)
+            media = _media_type(answer_headers.get("content-type", ""))
+            if not _acceptable(media, accept, url):
+                response.close()
+                raise UnsupportedContent(url, f"not a page: {media}", content_type=media,
+                                         status=status)
+            body = reader.read()
+            return _Answer(status, answer_headers, body)
+        finally:
+            with self._lock:
+                self._bytes += reader.wire_bytes

@@ -1,0 +1,195 @@
+"""Reading one response body safely: size caps, decompression, deadlines; and Retry-After.
+
+Part of the Fetcher (:mod:`scraper.fetch`), split out to keep each module small. Bodies are read
+raw (``decode_content=False``) and inflated here with ``zlib``'s ``max_length``, so the cap holds
+*after* decompression without ever inflating more than cap + 1 bytes: a gzip bomb costs at most
+``max_bytes`` of memory. ``read1`` returns whatever has arrived, so a server that drips one byte
+at a time still meets the wall-clock deadline between reads.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+import zlib
+
+import requests
+import urllib3
+
+from scraper.errors import NetworkError, Timeout, TooLarge, UnsupportedContent
+
+__all__ = ["CHUNK_BYTES", "BodyReader", "discard_body", "gunzip_capped", "parse_retry_after"]
+
+#: Bytes asked of the socket per read.
+CHUNK_BYTES = 64 * 1024
+#: Error bodies (3xx/4xx/5xx) up to this size are read and dropped to keep the connection alive;
+#: larger ones cost a new connection instead.
+DISCARD_MAX_BYTES = 64 * 1024
+#: ``wbits`` per Content-Encoding; "deflate" is zlib-wrapped by the RFC, raw in practice, so a
+#: raw-deflate retry happens on the first error.
+WBITS: dict[str, int] = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS,
+                         "deflate": zlib.MAX_WBITS}
+IDENTITY = frozenset({"", "identity", "none"})
+
+
+class _Inflater:
+    """Incremental, capped decompression of one content coding."""
+
+    def __init__(self, coding: str) -> None:
+        self.coding = coding
+        self._raw_fallback = coding == "deflate"
+        self._zlib = zlib.decompressobj(WBITS[coding])
+        self._seen_input = False
+
+    def feed(self, data: bytes, limit: int) -> tuple[bytes, bool]:
+        """Inflate ``data`` into at most ``limit`` bytes; the flag is True if more was pending."""
+        try:
+            out = self._zlib.decompress(data, limit)
+        except zlib.error:
+            if not (self._raw_fallback and not self._seen_input):
+                raise
+            self._raw_fallback = False
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self._zlib.decompress(data, limit)
+        self._seen_input = True
+        return out, bool(self._zlib.unconsumed_tail) or len(out) >= limit
+
+    def finish(self, limit: int) -> bytes:
+        return self._zlib.flush(limit) if limit > 0 else b""
+
+
+class BodyReader:
+    """Reads one streamed ``requests`` response body under a size cap and a deadline.
+
+    ``wire_bytes`` counts what came off the socket, whether or not the read succeeded.
+    With ``truncate=True`` (robots.txt, where RFC 9309 says to parse the first 500 KiB) the
+    body is cut at the cap instead of raising TooLarge.
+    """
+
+    def __init__(self, response: requests.Response, url: str, *, max_bytes: int,
+                 deadline: float, truncate: bool = False) -> None:
+        self.response = response
+        self.url = url
+        self.max_bytes = max_bytes
+        self.deadline = deadline
+        self.truncate = truncate
+        self.wire_bytes = 0
+
+    def read(self) -> bytes:
+        """The whole (decoded) body; the connection is reused after success, closed on error."""
+        try:
+            body = self._read()
+        except BaseException:
+            self.response.close()
+            raise
+        self.response.raw.release_conn()
+        return body
+
+    def _too_large(self, what: str) -> TooLarge:
+        return TooLarge(self.url, f"{what} larger than {self.max_bytes} bytes",
+                        status=self.response.status_code)
+
+    def _read(self) -> bytes:
+        headers = self.response.headers
+        coding = headers.get("content-encoding", "").strip().lower()
+        if coding not in IDENTITY and coding not in WBITS:
+            raise UnsupportedContent(self.url, f"unsupported Content-Encoding {coding!r}",
+                                     content_type=headers.get("content-type", ""))
+        declared = headers.get("content-length", "").strip()
+        if not self.truncate and declared.isdigit() and int(declared) > self.max_bytes:
+            raise self._too_large(f"declared Content-Length {declared}")
+        inflater = _Inflater(coding) if coding in WBITS else None
+        out = bytearray()
+        raw = self.response.raw
+        while True:
+            if time.monotonic() > self.deadline:
+                raise Timeout(self.url, "body not complete within the total timeout")
+            try:
+                chunk = raw.read1(CHUNK_BYTES, decode_content=False)
+            except urllib3.exceptions.ReadTimeoutError:
+                raise Timeout(self.url, "read timed out in the body") from None
+            except (urllib3.exceptions.HTTPError, OSError) as error:
+                raise NetworkError(self.url, f"body broken off: {error}") from None
+            if not chunk:
+                break
+            self.wire_bytes += len(chunk)
+            room = self.max_bytes - len(out)
+            if inflater is None:
+                out += chunk[: max(room, 0)]
+                overflow = len(chunk) > room
+            else:
+                try:
+                    data, overflow = inflater.feed(chunk, room + 1)
+                except zlib.error as error:
+                    raise NetworkError(self.url, f"corrupt {coding} body: {error}") from None
+                out += data[: max(room, 0)]
+            if overflow or len(out) > self.max_bytes:
+                if self.truncate:
+                    self.response.close()
+                    return bytes(out)
+                raise self._too_large("body (after decompression)")
+        if inflater is not None:
+            tail = inflater.finish(self.max_bytes - len(out) + 1)
+            if len(out) + len(tail) > self.max_bytes and not self.truncate:
+                raise self._too_large("body (after decompression)")
+            out += tail[: self.max_bytes - len(out)]
+        return bytes(out)
+
+
+def discard_body(response: requests.Response) -> None:
+    """Drop a body we do not want; read a small one to keep the connection, else close."""
+    declared = response.headers.get("content-length", "").strip()
+    if declared.isdigit() and int(declared) <= DISCARD_MAX_BYTES:
+        try:
+            remaining = int(declared)
+            while remaining > 0:
+                chunk = response.raw.read1(remaining, decode_content=False)
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        except (urllib3.exceptions.HTTPError, OSError):
+            response.close()
+            return
+        if remaining == 0:
+            response.raw.release_conn()
+            return
+    response.close()
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None.
+
+    Args:
+        value: the header value, if any.
+        now: the current wall-clock time (``time.time()``), for the HTTP-date form.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def gunzip_capped(data: bytes, max_bytes: int, *, url: str = "") -> bytes:
+    """Inflate a gzip file (a ``.xml.gz`` sitemap) without ever holding more than the cap.
+
+    Raises:
+        TooLarge: the inflated data passes ``max_bytes``.
+        NetworkError: the data is not valid gzip.
+    """
+    inflater = _Inflater("gzip")
+    try:
+        out, overflow = inflater.feed(data, max_bytes + 1)
+        out += inflater.finish(max_bytes - len(out) + 1)
+    except zlib.error as error:
+        raise NetworkError(url, f"corrupt gzip data: {error}") from None
+    if overflow or len(out) > max_bytes:
+        raise TooLarge(url, f"inflated data larger than {max_bytes} bytes")
+    return out

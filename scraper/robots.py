@@ -1,0 +1,95 @@
+"""robots.txt as RFC 9309 reads it, parsed by protego.
+
+protego, not ``urllib.robotparser``: the standard library ignores ``*``/``$`` wildcards and
+applies the first matching rule instead of the longest one, so ``Allow: /blog/`` under
+``Disallow: /`` is read wrongly by it.
+
+The fetching lives in :mod:`scraper.fetch` (the one place where HTTP happens); this module only
+turns an outcome (a body, a 4xx, an unreachable server) into a :class:`RobotsInfo`:
+
+- 2xx: the rules apply (``status="ok"``);
+- 4xx, including 404 and 410: no rules, everything allowed (``status="missing"``);
+- 5xx, 429, network failure, endless redirects: everything disallowed for this run
+  (``status="unreachable"``); a later run asks again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+__all__ = [
+    "ROBOTS_MAX_BYTES",
+    "ROBOTS_MAX_REDIRECTS",
+    "RobotsInfo",
+    "RobotsStatus",
+    "from_body",
+    "missing",
+    "robots_url",
+    "unreachable",
+]
+
+RobotsStatus = Literal["ok", "missing", "unreachable"]
+
+#: RFC 9309 2.3.1.2: follow at least five consecutive redirects.
+ROBOTS_MAX_REDIRECTS = 5
+#: RFC 9309 2.5: parse at least the first 500 KiB; larger files are cut there, not rejected.
+ROBOTS_MAX_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class RobotsInfo:
+    """What one origin's robots.txt says, and whether it could be read at all.
+
+    ``sitemaps`` are the ``Sitemap:`` lines in file order; ``crawl_delay`` is the delay the file
+    asks of our user agent (or of ``*``), in seconds, or None.
+    """
+
+    url: str
+    status: RobotsStatus
+    http_status: int | None = None
+    sitemaps: tuple[str, ...] = ()
+    crawl_delay: float | None = None
+    _rules: Any = field(default=None, repr=False, compare=False)
+
+    def can_fetch(self, url: str, agent: str) -> bool:
+        """Whether ``agent`` (a product token such as ``blog-archiver``) may fetch ``url``."""
+        if self.status == "unreachable":
+            return False
+        if self.status == "missing" or self._rules is None:
+            return True
+        return bool(self._rules.can_fetch(url, agent))
+
+
+def robots_url(url: str) -> str:
+    """The robots.txt URL governing ``url`` (same scheme, host and port)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/robots.txt"
+
+
+def from_body(url: str, body: bytes, agent: str, *, http_status: int = 200) -> RobotsInfo:
+    """Parse a fetched robots.txt; undecodable bytes are replaced, never fatal."""
+    text = body[:ROBOTS_MAX_BYTES].decode("utf-8", "replace").lstrip("\ufeff")
+    rules = Protego.parse(text)
+    delay = rules.crawl_delay(agent)
+    return RobotsInfo(
+        url=url,
+        status="ok",
+        http_status=http_status,
+        sitemaps=tuple(rules.sitemaps),
+        crawl_delay=float(delay) if delay is not None else None,
+        _rules=rules,
+    )
+
+
+def missing(url: str, http_status: int) -> RobotsInfo:
+    """A 4xx answer: RFC 9309 says crawl as if there were no robots.txt."""
+    return RobotsInfo(url=url, status="missing", http_status=http_status)
+
+
+def unreachable(url: str, http_status: int | None = None) -> RobotsInfo:
+    """A 5xx / network failure: RFC 9309 says assume complete disallow until it can be read."""
+    return RobotsInfo(url=url, status="unreachable", http_status=http_status)
