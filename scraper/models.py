@@ -123,3 +123,34 @@ class ParsedPage:
     feeds: list[str] = field(default_factory=list)
     next_page: str | None = None
     dates_seen: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One URL in the crawl frontier. ``source`` says how it was found (start, sitemap, feed,
+    link, listing, id-walk); ``etag``/``last_modified`` are the validators from the last fetch,
+    for a conditional GET; ``lastmod`` is a sitemap/feed date when one was given."""
+
+    url: str
+    depth: int = 0
+    source: str = "link"
+    etag: str | None = None
+    last_modified: str | None = None
+    lastmod: str | None = None
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What happened to one frontier item: handed to the store as ONE transaction.
+
+    Exactly one of ``result`` (an HTTP answer, perhaps a 304) or ``error_kind`` is set.
+    ``page`` is the parsed page for HTML answers; ``found`` are newly discovered in-scope URLs.
+    """
+
+    item: QueueItem
+    result: FetchResult | None = None
+    page: ParsedPage | None = None
+    found: tuple[QueueItem, ...] = ()
+    error_kind: str | None = None
+    error: str | None = None
+    status: int | None = None

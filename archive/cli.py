@@ -1,0 +1,369 @@
+"""The ``blog-archiver`` command line: the only module that prints or exits.
+
+Every command is a thin layer over the library (``archive.jobs``, ``archive.store``,
+``archive.search``, ``scraper.parse``). Errors a user can cause reach them in one place
+(``user_errors``) as one line on stderr and a non-zero exit code; ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from archive.store import Archive, ArchiveError
+from scraper import __version__
+
+app = typer.Typer(
+    name="blog-archiver",
+    help="Keep a complete, searchable, versioned copy of a blog in one SQLite file.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+DbOption = Annotated[Path, typer.Option("--db", help="Archive file (SQLite).")]
+DEFAULT_DB = Path("archive.db")
+QUERY_HELP = 'Words, "exact phrases", prefix*, -excluded, OR, title:, author:, tag:'
+
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_USAGE = 2
+
+
+class State:
+    debug = False
+
+
+STATE = State()
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn every error into one clear stderr line and an exit code (tracebacks with --debug)."""
+    from archive.search import QueryError
+    from scraper.errors import FetchError
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except (ArchiveError, QueryError, FetchError, ValueError, OSError, sqlite3.Error) as exc:
+        if STATE.debug:
+            raise
+        _fail(str(exc) or type(exc).__name__, EXIT_USAGE if not isinstance(exc, QueryError) else 1)
+    except KeyboardInterrupt:
+        _fail(
+            "interrupted; everything fetched so far is saved — run the same command to resume", 130
+        )
+    except Exception as exc:  # a bug: still one line, unless --debug
+        if STATE.debug:
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", 70)
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"Error: {escape(message.splitlines()[0] if message else 'failed')}")
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"blog-archiver {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = None,
+) -> None:
+    STATE.debug = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
+
+
+def _print_json(data: object) -> None:
+    out.print_json(json.dumps(data, default=_json_default, ensure_ascii=False), indent=2)
+
+
+# ---------------------------------------------------------------------- crawl
+
+
+@app.command()
+def crawl(
+    url: Annotated[
+        str, typer.Argument(help="The blog's start URL, e.g. https://example.com/blog/")
+    ],
+    db: DbOption = DEFAULT_DB,
+    delay: Annotated[float, typer.Option(help="Seconds between requests to the host.")] = 1.0,
+    max_pages: Annotated[int, typer.Option(help="Stop after this many pages.")] = 10_000,
+    max_depth: Annotated[int, typer.Option(help="Link depth limit from the start URL.")] = 50,
+    scope: Annotated[str | None, typer.Option(help="Only URLs under this path prefix.")] = None,
+    user_agent: Annotated[str | None, typer.Option(help="User-Agent to send.")] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing unless something is wrong.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Archive a blog: find every post, fetch it politely, store posts and comments.
+
+    Run it again to resume an interrupted crawl, or to re-check a finished one.
+    """
+    from archive.jobs import CrawlOptions, crawl_site
+    from archive.progress import progress_for
+
+    with user_errors():
+        if delay < 0 or max_pages < 1 or max_depth < 0:
+            raise ValueError("--delay must be >= 0, --max-pages >= 1 and --max-depth >= 0")
+        _check_url(url)
+        options = CrawlOptions(
+            delay=delay,
+            user_agent=user_agent,
+            max_pages=max_pages,
+            max_depth=max_depth,
+            scope=scope,
+        )
+        with Archive(db) as archive, progress_for(err, quiet=quiet or as_json) as on_event:
+            summary = crawl_site(archive, url, options, on_event=on_event)
+        _report(summary, quiet=quiet, as_json=as_json)
+        if summary.exit_code:
+            raise typer.Exit(summary.exit_code)
+
+
+def _check_url(url: str) -> None:
+    from scraper.urls import canonical_url
+
+    try:
+        canonical_url(url)
+    except ValueError:
+        raise ValueError(f"not an http(s) URL: {url!r}") from None
+
+
+def _report(summary: Any, *, quiet: bool, as_json: bool) -> None:
+    if as_json:
+        _print_json(summary)
+        return
+    if summary.status == "failed":
+        sample = summary.error_samples[0] if summary.error_samples else "no page could be fetched"
+        _fail(f"could not crawl {summary.site}: {sample}", 2)
+    if quiet and summary.status == "ok":
+        return
+    stream = err if summary.status != "ok" else out
+    stream.print(
+        f"{summary.site}: {summary.fetched} pages fetched ({summary.not_modified} unchanged), "
+        f"{summary.new_posts} new / {summary.changed_posts} changed posts, "
+        f"{summary.new_comments} new comments, {summary.errors} errors in {summary.seconds:.1f}s; "
+        f"archive holds {summary.posts_total} posts, {summary.comments_total} comments"
+        + (" (page limit reached)" if summary.stopped_by_limit else "")
+    )
+    for sample in summary.error_samples[:5]:
+        err.print(f"  failed: {escape(sample)}")
+
+
+# ---------------------------------------------------------------------- search / show
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help=QUERY_HELP)],
+    db: DbOption = DEFAULT_DB,
+    kind: Annotated[str, typer.Option("--in", help="posts, comments or all.")] = "all",
+    since: Annotated[str | None, typer.Option(help="Only from this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Only up to this day (YYYY-MM-DD).")] = None,
+    site: Annotated[str | None, typer.Option(help="Only this site (name or start URL).")] = None,
+    sort: Annotated[str, typer.Option(help="relevance, newest or oldest.")] = "relevance",
+    limit: Annotated[int, typer.Option(help="How many results.")] = 20,
+    spam: Annotated[bool, typer.Option("--spam", help="Include comments flagged as spam.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
+) -> None:
+    """Full-text search over every post and comment in the archive."""
+    from archive.search import search as run_search
+
+    with user_errors():
+        if kind not in ("posts", "comments", "all"):
+            raise ValueError("--in must be posts, comments or all")
+        if sort not in ("relevance", "newest", "oldest"):
+            raise ValueError("--sort must be relevance, newest or oldest")
+        with Archive(db, create=False) as archive:
+            hits = run_search(
+                archive.db,
+                query,
+                kind=kind,
+                site=site,  # type: ignore[arg-type]
+                since=_day(since, "--since"),
+                until=_day(until, "--until"),
+                sort=sort,
+                limit=limit,
+                include_spam=spam,  # type: ignore[arg-type]
+            )
+        if as_json:
+            _print_json([_hit_json(h) for h in hits])
+            return
+        if not hits:
+            err.print(f"No results for {query!r}.")
+            raise typer.Exit(1)
+        from archive.render import print_hits
+
+        print_hits(out, hits)
+
+
+def _hit_json(hit: Any) -> dict[str, Any]:
+    data = asdict(hit)
+    data["snippet"] = _plain_snippet(str(data.get("snippet") or ""))
+    return data
+
+
+def _plain_snippet(snippet: str) -> str:
+    from archive.render import plain_snippet
+
+    return plain_snippet(snippet)
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{option} must be a date like 2024-01-31, not {value!r}") from None
+
+
+@app.command()
+def show(
+    ref: Annotated[str, typer.Argument(help="A post's URL or id.")],
+    db: DbOption = DEFAULT_DB,
+    spam: Annotated[bool, typer.Option("--spam", help="Show spam comments in full.")] = False,
+    history: Annotated[
+        bool, typer.Option("--history", help="Show what changed between versions.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the post as JSON.")] = False,
+) -> None:
+    """Print one archived post with its comments as a thread."""
+    from archive.render import print_history, print_post
+
+    with user_errors():
+        with Archive(db, create=False) as archive:
+            post = archive.post(ref)
+            if post is None:
+                raise ValueError(f"no post {ref!r} in {db}")
+            versions = archive.versions(post.id) if history else []
+        if as_json:
+            _print_json(post)
+            return
+        print_post(out, post, show_spam=spam)
+        if history:
+            print_history(out, versions)
+
+
+# ---------------------------------------------------------------------- parse
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A saved HTML page.")],
+    url: Annotated[str, typer.Option(help="The URL the page was saved from.")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the post as JSON.")] = False,
+) -> None:
+    """Extract the post (title, date, author, body, comments) from a saved page."""
+    from scraper.parse import parse_post
+
+    with user_errors():
+        html = file.read_bytes()
+        post = parse_post(html, url or file.resolve().as_uri())
+        if post is None:
+            if as_json:
+                out.print("null")
+            err.print(f"Error: {file} does not look like a single blog post")
+            raise typer.Exit(1)
+        if as_json:
+            _print_json(post)
+            return
+        from archive.render import print_parsed
+
+        print_parsed(out, post)
+
+
+# ---------------------------------------------------------------------- demo
+
+
+@app.command()
+def demo(
+    db: DbOption = Path("demo-archive.db"),
+    serve_only: Annotated[
+        bool, typer.Option("--serve-only", help="Only serve the demo blog until Ctrl-C.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for the demo blog (0 = any free port).")] = 0,
+    query: Annotated[str, typer.Option(help="What to search for after archiving.")] = "courage",
+) -> None:
+    """Serve the bundled demo blog on 127.0.0.1, archive it, and search it."""
+    from archive.jobs import CrawlOptions, crawl_site
+    from archive.progress import progress_for
+    from scraper.demo import DemoServer
+
+    with user_errors():
+        server = DemoServer(port=port)
+        if serve_only:
+            out.print(f"Demo blog at {server.url}blog/ — press Ctrl-C to stop.")
+            with suppress(KeyboardInterrupt):
+                server.serve_forever()
+            return
+        with server:
+            out.print(f"Demo blog served at {server.url}blog/")
+            with Archive(db) as archive, progress_for(err, quiet=False) as on_event:
+                summary = crawl_site(
+                    archive, server.url + "blog/", CrawlOptions(delay=0.0), on_event=on_event
+                )
+        _report(summary, quiet=False, as_json=False)
+        out.print(f"\n$ blog-archiver search {query} --db {db}")
+        from archive.render import print_hits
+        from archive.search import search as run_search
+
+        with Archive(db, create=False) as archive:
+            print_hits(out, run_search(archive.db, query, limit=5))
+        out.print(f"\nTry: blog-archiver show 1 --db {db}   or   datasette {db}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app(prog_name="blog-archiver")
+    except SystemExit:
+        raise
+    except BaseException as exc:  # anything that escaped a command's own handling
+        if STATE.debug:
+            raise
+        print(f"Error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""The jobs behind the commands: a crawl of one site into the archive, and a re-parse of stored
+pages. Like ``archive.cli``, this module wires the web side (``scraper``) and the storage side
+together; the storage modules themselves never import the web side's HTTP or HTML libraries.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from archive.frontier import SiteFrontier
+from archive.store import Archive
+from scraper.crawl import Crawler, CrawlEvent, CrawlSettings
+from scraper.fetch import Fetcher
+from scraper.models import ParsedPage, SiteProfile
+from scraper.urls import Scope, canonical_url
+
+__all__ = ["CrawlOptions", "CrawlSummary", "crawl_site", "reparse_site"]
+
+
+@dataclass(frozen=True)
+class CrawlOptions:
+    delay: float = 1.0
+    user_agent: str | None = None
+    max_pages: int = 10_000
+    max_depth: int = 50
+    scope: str | None = None
+    use_sitemaps: bool = True
+
+
+@dataclass
+class CrawlSummary:
+    site: str
+    run_id: int
+    status: str  # "ok" | "partial" | "failed"
+    resumed: bool
+    requests: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    new_posts: int = 0
+    changed_posts: int = 0
+    unchanged_posts: int = 0
+    new_comments: int = 0
+    removed_comments: int = 0
+    errors: int = 0
+    posts_total: int = 0
+    comments_total: int = 0
+    seconds: float = 0.0
+    stopped_by_limit: bool = False
+    date_order: str | None = None
+    error_samples: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return {"ok": 0, "partial": 1}.get(self.status, 2)
+
+
+def _parse_page(html: bytes | str, url: str, site: SiteProfile | None) -> ParsedPage:
+    from scraper.parse import parse_page
+
+    return parse_page(html, url, site)
+
+
+def _resolve_order(samples: list[str]) -> tuple[str | None, str]:
+    from scraper.dates import resolve_order
+
+    order, evidence = resolve_order(samples)
+    return order, evidence
+
+
+def crawl_site(
+    archive: Archive,
+    start_url: str,
+    options: CrawlOptions,
+    *,
+    on_event: Callable[[CrawlEvent], None] | None = None,
+    fetcher: Fetcher | None = None,
+) -> CrawlSummary:
+    """Crawl (or resume crawling) one site into ``archive``.
+
+    A crawl whose frontier still has pending pages resumes; a finished one starts a new pass over
+    every known page with conditional GETs. Never raises for a page that fails: failures are
+    recorded and counted.
+    """
+    t0 = time.monotonic()
+    start = canonical_url(start_url)
+    scope = Scope.for_start(start, options.scope)
+    scope_text = scope.host + scope.prefix
+    site = archive.ensure_site(
+        start,
+        scope_text,
+        {
+            "delay": options.delay,
+            "user_agent": options.user_agent,
+            "max_pages": options.max_pages,
+            "max_depth": options.max_depth,
+            "scope": options.scope,
+        },
+    )
+    run_id = archive.start_run(site.id, "crawl")
+    frontier = SiteFrontier(archive, site.id, run_id)
+    resumed = frontier.has_pending()
+    if not resumed and frontier.known():
+        frontier.start_pass()
+    profile = SiteProfile(
+        date_order=site.date_order,  # type: ignore[arg-type]
+        date_order_evidence=site.date_order_evidence,
+    )
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher(
+        user_agent=options.user_agent, delay=options.delay, in_scope=scope.__contains__
+    )
+    try:
+        crawler = Crawler(
+            fetcher,
+            frontier,
+            scope,
+            parse=_parse_page,
+            settings=CrawlSettings(
+                max_pages=options.max_pages,
+                max_depth=options.max_depth,
+                use_sitemaps=options.use_sitemaps,
+            ),
+            profile=profile,
+            resolve_order=_resolve_order,
+            on_event=on_event,
+        )
+        crawler.seed(start)
+        report = crawler.run()
+    finally:
+        if own_fetcher:
+            fetcher.close()
+    final = crawler.profile
+    if final.date_order:
+        archive.set_site_profile(
+            site.id, date_order=final.date_order, evidence=final.date_order_evidence, platform=None
+        )
+        if final.date_order != profile.date_order:
+            reparse_site(archive, site.id, final, in_place_run=run_id)
+    counts = dict(frontier.counts)
+    fetched_any = report.fetched + report.not_modified > 0
+    status = "failed" if not fetched_any else ("ok" if report.errors == 0 else "partial")
+    message = "; ".join(report.error_samples[:3])
+    archive.finish_run(run_id, status, counts, message)
+    totals = archive.counts(site.id)
+    return CrawlSummary(
+        site=site.name,
+        run_id=run_id,
+        status=status,
+        resumed=resumed,
+        requests=counts.get("requests", 0),
+        fetched=report.fetched,
+        not_modified=report.not_modified,
+        new_posts=counts.get("new_posts", 0),
+        changed_posts=counts.get("changed_posts", 0),
+        unchanged_posts=counts.get("unchanged_posts", 0),
+        new_comments=counts.get("new_comments", 0),
+        removed_comments=counts.get("removed_comments", 0),
+        errors=report.errors,
+        posts_total=totals["posts"],
+        comments_total=totals["comments"],
+        seconds=time.monotonic() - t0,
+        stopped_by_limit=report.stopped_by_limit,
+        date_order=final.date_order,
+        error_samples=report.error_samples,
+    )
+
+
+def reparse_site(
+    archive: Archive, site_id: int, profile: SiteProfile, *, in_place_run: int | None = None
+) -> dict[str, int]:
+    """Re-run the parser over the stored raw pages of a site's posts, with no network.
+
+    With ``in_place_run``, posts first seen in that run are corrected in place (their first
+    parse happened before the site's date order was known); all others record a new version when
+    the output changed.
+    """
+    counts = {"new": 0, "changed": 0, "unchanged": 0, "missing": 0}
+    run_started = None
+    if in_place_run is not None:
+        row = archive.db.execute(
+            "SELECT started_at FROM runs WHERE id = ?", [in_place_run]
+        ).fetchone()
+        run_started = row[0] if row else None
+    rows = archive.db.execute(
+        "SELECT url, blob_hash, first_seen FROM posts WHERE site_id = ? ORDER BY id", [site_id]
+    ).fetchall()
+    for url, blob_hash, first_seen in rows:
+        body = archive.raw_body(blob_hash) if blob_hash else None
+        if body is None:
+            counts["missing"] += 1
+            continue
+        page = _parse_page(body, url, profile)
+        if page.post is None:
+            counts["unchanged"] += 1
+            continue
+        in_place = run_started is not None and first_seen >= run_started
+        outcome = archive.save_post(
+            site_id, page.post, url=url, blob_hash=blob_hash, in_place=in_place
+        )
+        counts[outcome.status] += 1
+    return counts
