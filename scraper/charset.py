@@ -64,6 +64,11 @@ LABEL_ALIASES: dict[str, str] = {
     "utf8": "utf-8",
 }
 
+#: Detection ties are settled in this order (by how common each is on the web), and two
+#: readings tie when their "chaos" scores differ by at most DETECTION_CHAOS_TIE.
+DETECTION_PREFERENCE = ("cp1252", "cp1251", "cp932", "euc_jp", "gb18030", "big5", "cp949")
+DETECTION_CHAOS_TIE = 0.02
+
 #: Codecs a server default commonly claims for pages that are really UTF-8.
 LATIN1_FAMILY = frozenset({"cp1252", "latin-1", "iso8859-1", "ascii"})
 
@@ -132,6 +137,23 @@ def _looks_like_utf8(body: bytes) -> bool:
     return not body.isascii() and _strict(body, "utf-8") is not None
 
 
+def _detect(body: bytes) -> str | None:
+    """charset-normalizer's pick, but among equally plausible readings the web's usual one.
+
+    On short texts the detector often ties cp1250 with cp1252 (or a Mac codepage): the bytes
+    decode cleanly either way. Browsers settle such ties with a windows-1252 prior; so do we.
+    """
+    matches = list(charset_normalizer.from_bytes(body))
+    if not matches:
+        return None
+    best = min(match.chaos for match in matches)
+    tied = [m for m in matches if m.chaos <= best + DETECTION_CHAOS_TIE]
+    for preferred in DETECTION_PREFERENCE:
+        if any(preferred in m.could_be_from_charset for m in tied):
+            return normalise_label(preferred)
+    return normalise_label(tied[0].encoding) or tied[0].encoding
+
+
 def decode_body(body: bytes, content_type: str = "") -> DecodedText:
     """Decode a page body; see the module docstring for the order of evidence.
 
@@ -158,9 +180,8 @@ def decode_body(body: bytes, content_type: str = "") -> DecodedText:
             return DecodedText(text, codec, source)
     if body.isascii() or _strict(body, "utf-8") is not None:
         return DecodedText(body.decode("utf-8"), "utf-8", "detected")
-    best = charset_normalizer.from_bytes(body).best()
-    if best is not None:
-        codec = normalise_label(best.encoding) or best.encoding
+    codec = _detect(body)
+    if codec is not None:
         text = _strict(body, codec)
         if text is not None:
             return DecodedText(text, codec, "detected")

@@ -454,13 +454,16 @@ class Fetcher:
                                           status=answer.status)
                 retry_after = parse_retry_after(answer.headers.get("retry-after"), time.time())
             wait = retry_after if retry_after is not None else self._backoff(attempt)
+            # Retry-After speaks for the whole host: hold back every URL on it (capped).
+            hold = min(wait, self.max_retry_wait) if retry_after is not None else wait
+            with self._lock:
+                host.next_allowed = max(host.next_allowed, self.clock.monotonic() + hold)
             if attempt == self.max_attempts or waited + wait > self.max_retry_wait:
                 self._record_failure(host, url)
                 raise failure
             waited += wait
             with self._lock:
                 self._retries += 1
-                host.next_allowed = max(host.next_allowed, self.clock.monotonic() + wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _backoff(self, attempt: int) -> float:
