@@ -1,0 +1,362 @@
+"""Search benchmark: a synthetic archive, then search() against raw FTS5 on the same file.
+
+Run: ``.venv/bin/python -m benchmarks.bench_search`` (100,000 posts; ``BENCH_POSTS=10000`` or
+``--posts N`` for another size, e.g. ``--posts 1000000``; not run by default).
+
+The archive is built by batch INSERTs straight into the schema (the FTS index is filled by the
+schema's own triggers), not through Archive.save_post: that path also stores raw blobs and
+versions, which this benchmark does not measure. Posts have ~800 words (normal, sd 250) drawn
+from a Zipf vocabulary (s = 1.0) whose top ranks are real English function words, so common,
+mid-frequency and rare terms behave as in real text; about one comment per post, 20% spam.
+
+Printed: insert rate, file size, FTS index size (dbstat), bytes per post, and latency p50/p95
+over a fixed mix of queries, each run through ``search(kind="posts")``, ``search(kind="all")``
+and as the equivalent raw ``posts_fts MATCH ... ORDER BY rank LIMIT 20`` query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import sqlite_utils
+
+from archive.migrations import migrations
+from archive.query import POST_COLUMNS, compile_fts, parse
+from archive.search import search
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FUNCTION_WORDS = _words(
+    "the of and to a in is it you that he was for on are with as his they be at one have this "
+    "from or had by not word but what some we can out other were all there when up use your how "
+    "said an each she which do their time if will way about many then them write would like so "
+    "these her long make thing see him two has look more day could go come did number sound no "
+    "most people my over know water than call first who may down side been now find"
+)
+DOMAIN_WORDS = _words(
+    "therapy therapies therapist anxiety depression grief loss trauma couples family session "
+    "mindfulness stress sleep panic attack counselling counseling relationship parenting child "
+    "adolescent burnout resilience boundaries self care healing recovery addiction cognitive "
+    "behavioural emotion feelings journal breathing meditation workplace clinic appointment "
+    "insurance practice wellbeing café naïve résumé"
+)
+SYLLABLES = _words(
+    "ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro "
+    "ru sa se si so su ta te ti to tu va ve vi vo vu an en in on un ar er ir or ur st tr pl "
+    "gr br dr ch sh th"
+)
+AUTHORS = [f"Author {name}" for name in _words("Ada Ben Cleo Dan Eve Finn Gus Hana Ivo Jo")]
+TAGS = [f"tag{n}" for n in range(40)] + ["anxiety", "grief", "couples", "sleep", "news"]
+SITES = ("Practice Blog", "Clinic News", "Old Site")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    words: list[str]
+    cumulative: list[float]
+
+    def sample(self, rng: random.Random, k: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cumulative, k=k)
+
+    def rank_range(self, rng: random.Random, low: int, high: int) -> str:
+        return self.words[rng.randrange(low, min(high, len(self.words)))]
+
+
+def make_vocabulary(rng: random.Random, size: int = 30_000) -> Vocabulary:
+    words = list(dict.fromkeys(FUNCTION_WORDS))
+    # Domain words sit in the mid ranks, as topic words of a practice's blog do.
+    insert_at = 150
+    seen = set(words) | set(DOMAIN_WORDS)
+    pseudo: list[str] = []
+    while len(words) + len(pseudo) + len(DOMAIN_WORDS) < size:
+        word = "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            pseudo.append(word)
+    words = words + pseudo[:insert_at] + DOMAIN_WORDS + pseudo[insert_at:]
+    weights = [1.0 / rank for rank in range(1, len(words) + 1)]
+    return Vocabulary(words, list(itertools.accumulate(weights)))
+
+
+def _text(vocab: Vocabulary, rng: random.Random, words: int) -> str:
+    tokens = vocab.sample(rng, words)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        n = rng.randint(8, 20)
+        sentence = tokens[i : i + n]
+        out.append(sentence[0].capitalize() + " " + " ".join(sentence[1:]) + ".")
+        i += n
+    return " ".join(out)
+
+
+def _post_rows(
+    vocab: Vocabulary, rng: random.Random, start: int, count: int
+) -> Iterator[tuple[object, ...]]:
+    epoch = date(2005, 1, 1)
+    for pid in range(start, start + count):
+        day = epoch + timedelta(days=rng.randrange(7300))
+        title = " ".join(vocab.words[rng.randrange(100, 20_000)] for _ in range(rng.randint(3, 8)))
+        body = _text(vocab, rng, max(100, int(rng.gauss(800, 250))))
+        tags = rng.sample(TAGS, rng.randint(0, 3))
+        yield (
+            pid,
+            1 + pid % len(SITES),
+            f"https://blog{1 + pid % len(SITES)}.example/post/?sid={pid}",
+            title.capitalize(),
+            f"{day.isoformat()}T09:00:00",
+            day.isoformat(),
+            rng.choice(AUTHORS),
+            "[" + ", ".join(f'"{t}"' for t in tags) + "]",
+            " ".join(tags),
+            body,
+        )
+
+
+def build_archive(path: Path, posts: int, seed: int = 1) -> dict[str, float]:
+    """Create the synthetic archive at ``path``; returns timing numbers."""
+    rng = random.Random(seed)
+    vocab = make_vocabulary(rng)
+    db = sqlite_utils.Database(path)
+    migrations.apply(db)
+    conn = db.conn
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.executemany(
+        "INSERT INTO sites(id, name, start_url) VALUES (?, ?, ?)",
+        [(i + 1, name, f"https://blog{i + 1}.example/") for i, name in enumerate(SITES)],
+    )
+    t0 = time.perf_counter()
+    comment_id = 0
+    batch = 1000
+    for start in range(1, posts + 1, batch):
+        rows = list(_post_rows(vocab, rng, start, min(batch, posts + 1 - start)))
+        comments = []
+        for row in rows:
+            for _ in range(rng.choice((0, 0, 1, 1, 2, 2))):
+                comment_id += 1
+                comments.append(
+                    (
+                        comment_id,
+                        row[0],
+                        f"fp{comment_id}",
+                        rng.choice(AUTHORS),
+                        row[4],
+                        row[5],
+                        _text(vocab, rng, rng.randint(15, 80)),
+                        int(rng.random() < 0.2),
+                    )
+                )
+        with conn:
+            conn.executemany(
+                "INSERT INTO posts(id, site_id, url, title, published, published_day, author, "
+                "tags, tags_text, body_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.executemany(
+                "INSERT INTO comments(id, post_id, fingerprint, author, published, "
+                "published_day, text, likely_spam) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                comments,
+            )
+    elapsed = time.perf_counter() - t0
+    with conn:
+        conn.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
+        conn.execute("INSERT INTO comments_fts(comments_fts) VALUES ('optimize')")
+    optimize = time.perf_counter() - t0 - elapsed
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {"seconds": elapsed, "optimize": optimize, "comments": comment_id}
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    label: str
+    text: str
+    since: date | None = None
+    until: date | None = None
+    site: str | None = None
+
+
+def make_queries(db: sqlite_utils.Database, n: int, seed: int = 2) -> list[BenchQuery]:
+    """A fixed mix: rare/mid/common words, common+rare, phrases, prefixes, filters, OR, NOT."""
+    rng = random.Random(seed)
+    vocab = make_vocabulary(random.Random(1))
+    bodies = [r[0] for r in db.execute("SELECT body_text FROM posts ORDER BY random() LIMIT 100")]
+
+    def phrase() -> str:
+        words = rng.choice(bodies).replace(".", "").lower()
+        i = rng.randrange(len(words) - 2)
+        return '"' + " ".join(words[i : i + rng.randint(2, 3)]) + '"'
+
+    def since_until() -> tuple[date, date]:
+        start = date(2005, 1, 1) + timedelta(days=rng.randrange(6000))
+        return start, start + timedelta(days=rng.choice((30, 365, 1500)))
+
+    makers: list[tuple[str, Callable[[], BenchQuery]]] = [
+        ("rare word", lambda: BenchQuery("rare word", vocab.rank_range(rng, 3000, 30000))),
+        ("mid word", lambda: BenchQuery("mid word", vocab.rank_range(rng, 300, 3000))),
+        ("common word", lambda: BenchQuery("common word", vocab.rank_range(rng, 60, 300))),
+        (
+            "common+rare",
+            lambda: BenchQuery(
+                "common+rare",
+                f"{vocab.rank_range(rng, 0, 30)} {vocab.rank_range(rng, 1000, 20000)}",
+            ),
+        ),
+        (
+            "two mid words",
+            lambda: BenchQuery(
+                "two mid words",
+                f"{vocab.rank_range(rng, 200, 2000)} {vocab.rank_range(rng, 200, 2000)}",
+            ),
+        ),
+        ("phrase", lambda: BenchQuery("phrase", phrase())),
+        ("prefix", lambda: BenchQuery("prefix", vocab.rank_range(rng, 500, 20000)[:4] + "*")),
+        (
+            "word+dates",
+            lambda: BenchQuery("word+dates", vocab.rank_range(rng, 200, 5000), *since_until()),
+        ),
+        (
+            "word+site",
+            lambda: BenchQuery(
+                "word+site", vocab.rank_range(rng, 200, 5000), site=rng.choice(SITES)
+            ),
+        ),
+        (
+            "OR / NOT",
+            lambda: BenchQuery(
+                "OR / NOT",
+                f"{vocab.rank_range(rng, 300, 3000)} OR {vocab.rank_range(rng, 300, 3000)} "
+                f"-{vocab.rank_range(rng, 100, 1000)}",
+            ),
+        ),
+        ("title:", lambda: BenchQuery("title:", "title:" + vocab.rank_range(rng, 100, 5000))),
+    ]
+    return [makers[i % len(makers)][1]() for i in range(n)]
+
+
+def _raw(
+    db: sqlite_utils.Database, q: BenchQuery, site_ids: dict[str, int], *, snippet: bool
+) -> None:
+    """The same query written by hand against posts_fts (same expression, same weights).
+
+    ``snippet=True`` returns what search() returns (a snippet per hit), the fair comparison;
+    ``snippet=False`` is the floor: ids, URLs and titles only.
+    """
+    expression = compile_fts(parse(q.text), POST_COLUMNS)
+    where = ["posts_fts MATCH ?", "posts_fts.rank MATCH 'bm25(10.0, 3.0, 3.0, 1.0)'"]
+    params: list[object] = [expression]
+    if q.since and q.until:
+        where.append("p.published_day BETWEEN ? AND ?")
+        params += [q.since.isoformat(), q.until.isoformat()]
+    if q.site:
+        where.append("p.site_id = ?")
+        params.append(site_ids[q.site])
+    extra = ", snippet(posts_fts, -1, '«', '»', '…', 16)" if snippet else ""
+    db.execute(
+        f"SELECT p.id, p.url, p.title{extra} FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid "
+        f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT 20",
+        params,
+    ).fetchall()
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return p50 * 1000, p95 * 1000
+
+
+def run(posts: int, queries: int, path: Path | None) -> None:
+    workdir = tempfile.TemporaryDirectory() if path is None else None
+    db_path = path or Path(workdir.name if workdir else ".") / "bench.db"
+    if db_path.exists():
+        print(f"reusing {db_path}")
+        stats: dict[str, float] | None = None
+    else:
+        stats = build_archive(db_path, posts)
+    db = sqlite_utils.Database(db_path)
+    count = db.execute("SELECT count(*) FROM posts").fetchone()[0]
+    size = db_path.stat().st_size
+    fts = db.execute(
+        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'posts_fts%' OR name LIKE 'comments_fts%'"
+    ).fetchone()[0]
+    print(f"posts: {count:,}")
+    if stats:
+        print(
+            f"insert: {stats['seconds']:.1f} s ({count / stats['seconds']:,.0f} posts/s, "
+            f"{int(stats['comments']):,} comments, FTS via triggers); "
+            f"FTS optimize {stats['optimize']:.1f} s"
+        )
+    print(
+        f"file size: {size / 1e6:,.1f} MB; FTS index: {fts / 1e6:,.1f} MB; "
+        f"{size / count:,.0f} bytes/post"
+    )
+    site_ids = {r[1]: r[0] for r in db.execute("SELECT id, name FROM sites")}
+    mix = make_queries(db, queries)
+    for q in mix[:20]:  # warm the page cache for all three variants alike
+        search(db, q.text, kind="all", since=q.since, until=q.until, site=q.site)
+    timings: dict[str, list[float]] = {
+        "search posts": [],
+        "search all": [],
+        "raw + snippet": [],
+        "raw bare": [],
+    }
+    by_label: dict[str, list[float]] = {}
+    for q in mix:
+        t = time.perf_counter()
+        search(db, q.text, kind="posts", since=q.since, until=q.until, site=q.site)
+        t1 = time.perf_counter()
+        search(db, q.text, kind="all", since=q.since, until=q.until, site=q.site)
+        t2 = time.perf_counter()
+        _raw(db, q, site_ids, snippet=True)
+        t3 = time.perf_counter()
+        _raw(db, q, site_ids, snippet=False)
+        t4 = time.perf_counter()
+        timings["search posts"].append(t1 - t)
+        timings["search all"].append(t2 - t1)
+        timings["raw + snippet"].append(t3 - t2)
+        timings["raw bare"].append(t4 - t3)
+        by_label.setdefault(q.label, []).append(t1 - t)
+    print(f"\nlatency over {len(mix)} queries (ms):")
+    for name, samples in timings.items():
+        p50, p95 = _percentiles(samples)
+        print(f"  {name:<14} p50 {p50:7.2f}  p95 {p95:7.2f}  total {sum(samples):6.2f} s")
+    s50, s95 = _percentiles(timings["search posts"])
+    for name in ("raw + snippet", "raw bare"):
+        raw50, raw95 = _percentiles(timings[name])
+        print(f"  search posts / {name}: p50 {s50 / raw50:.2f}x  p95 {s95 / raw95:.2f}x")
+    print("\nsearch(kind='posts') by query type (ms):")
+    for label, samples in by_label.items():
+        p50, p95 = _percentiles(samples)
+        print(f"  {label:<14} p50 {p50:7.2f}  max {max(samples) * 1000:7.2f}")
+    if workdir:
+        workdir.cleanup()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point for ``python -m benchmarks.bench_search``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--posts", type=int, default=int(os.environ.get("BENCH_POSTS", "100000")))
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--db", type=Path, default=None, help="keep (or reuse) the archive at this path"
+    )
+    args = parser.parse_args(argv)
+    run(args.posts, args.queries, args.db)
+
+
+if __name__ == "__main__":
+    main()
