@@ -12,9 +12,10 @@ Rules a caller must know:
 * A numeric date such as ``4.12.2016`` whose day and month cannot be told apart from the date
   itself is read with, in this order: the site's order for that separator style (``orders``),
   the site's order (``order``), then a documented default (:data:`DEFAULT_ORDER_BY_STYLE`):
-  dotted and dashed dates are day-first (European); slashed dates with an AM/PM clock are
-  month-first (US); other slashed dates are month-first for English or unknown language and
-  day-first for the other supported languages. Such a parse is flagged ``ambiguous``.
+  dotted and dashed dates are day-first (European); slashed dates are month-first (US) unless
+  the page language says otherwise (``en-GB``, ``de``, ``fr``...: day-first), so a slashed
+  stamp with an AM/PM clock on an English page reads month-first. Such a parse is flagged
+  ``ambiguous``.
 * :func:`resolve_order` learns a site's order from every numeric date seen on it. Evidence is
   kept per separator style, because one page may write ``4.12.2016`` (day.month) for posts and
   ``12/03/18 10:09 PM`` (month/day) for comment stamps.
@@ -154,7 +155,7 @@ DEFAULT_ORDER_BY_STYLE: Mapping[str, DateOrder] = {
     ".": "DMY",
     "-": "DMY",
     "/12h": "MDY",
-    "/": "MDY",  # English or unknown language; see _default_order for the others
+    "/": "MDY",  # unless the page language is a day-first one; see _default_order
 }
 
 _ISO = re.compile(
@@ -308,7 +309,7 @@ def date_style(raw: str) -> str:
 
 
 def _default_order(style: str, language: str | None) -> DateOrder:
-    if style == "/":
+    if style in ("/", "/12h"):
         return _language_order(language) or "MDY"
     return DEFAULT_ORDER_BY_STYLE.get(style, "DMY")
 

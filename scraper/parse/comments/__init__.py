@@ -1,0 +1,102 @@
+"""Reader comments as records: ``extract_comments(soup, url, platform=...) -> CommentsFound``.
+
+Adding a comment system is a recipe: write a module with its markup as
+:class:`~scraper.parse.comments.markup.CommentMarkup` data (selectors for the item, author, date,
+text, reply containers, region) and list it in :data:`REGISTRY`, before the generic finder.
+Order matters: specific markup (wpDiscuz inside a WordPress page, Substack's ``div.comment``)
+comes before broader markup (WordPress core, Drupal's ``div.comment``).
+
+What is (and is not) a comment:
+
+* pingbacks and trackbacks are *not* comments: they are dropped;
+* comments deleted upstream but still shown as a stub (Blogger) are kept, with the stub text,
+  so that reply threading stays right;
+* script-loaded systems (Disqus, Facebook, Wix, Ghost, ...) are detected and named in
+  ``system`` with an empty list: their comments are not in the HTML;
+* likely spam is kept and flagged (``likely_spam``, ``spam_reason``; see :mod:`.spam`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+from scraper.models import Comment, SiteProfile
+from scraper.parse.comments import blogger, drupal, spip, substack, wordpress
+from scraper.parse.comments.embeds import detect_embed
+from scraper.parse.comments.generic import find_generic
+from scraper.parse.comments.markup import CommentMarkup, extract_markup, finish
+from scraper.parse.comments.spam import flag_spam
+
+__all__ = ["REGISTRY", "CommentsFound", "extract_comments"]
+
+#: Markup extractors, most specific first; the generic finder runs after all of them.
+REGISTRY: tuple[CommentMarkup, ...] = (
+    *substack.MARKUPS,
+    *blogger.MARKUPS,
+    *wordpress.MARKUPS,
+    *spip.MARKUPS,
+    *drupal.MARKUPS,
+)
+#: Selectors for the post's own text, used to tell on-topic comments from spam.
+TOPIC_SELECTOR = "title, h1, meta[name=description], meta[property='og:description']"
+
+
+@dataclass(frozen=True)
+class CommentsFound:
+    """The comments of one page, the system that holds them, and the elements to drop from the
+    post body (comment lists, forms, headings)."""
+
+    comments: list[Comment]
+    system: str = "none"
+    regions: list[Tag] = field(default_factory=list)
+
+
+def extract_comments(
+    soup: BeautifulSoup, url: str, *, platform: str, site: SiteProfile | None = None
+) -> CommentsFound:
+    """Find the reader comments of a post page.
+
+    Args:
+        soup: the parsed page (not modified).
+        url: the page URL, for absolute links in comment HTML.
+        platform: the parser core's platform guess; markup is also detected by signature.
+        site: what is known of the site; its ``date_order`` reads ambiguous comment stamps.
+    """
+    order = site.date_order if site else None
+    html_tag = soup.find("html")
+    lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
+    language = lang if isinstance(lang, str) else None
+    for markup in REGISTRY:
+        raws = extract_markup(soup, markup, url)
+        if raws:
+            comments = finish(raws, order=order, language=language)
+            regions = _regions(soup, markup.region, [raw.element for raw in raws])
+            return CommentsFound(_flag(soup, comments), markup.system, regions)
+    found = find_generic(soup, url, order=order, language=language)
+    if found is not None:
+        comments, regions = found
+        return CommentsFound(_flag(soup, comments), "native", regions)
+    embed = detect_embed(soup)
+    return CommentsFound([], embed or "none", [])
+
+
+def _regions(soup: BeautifulSoup, selector: str, items: list[Tag]) -> list[Tag]:
+    regions = soup.select(selector) if selector else []
+    for item in items:
+        if not any(item is r or r in item.parents for r in regions):
+            regions.append(item)
+    return [r for r in regions if not any(p in regions for p in r.parents)]
+
+
+def _flag(soup: BeautifulSoup, comments: list[Comment]) -> list[Comment]:
+    topic = " ".join(
+        str(tag.get("content") or "") if tag.name == "meta" else tag.get_text(" ")
+        for tag in soup.select(TOPIC_SELECTOR)
+    )
+    body = soup.find("article") or soup.find("main")
+    if isinstance(body, Tag):
+        topic += " " + body.get_text(" ")[:20000]
+    return flag_spam(comments, topic)

@@ -1,0 +1,16 @@
+"""SPIP forums: ``ul.forum > li.forum-fil`` with replies nested in a ``ul`` of the parent."""
+
+from __future__ import annotations
+
+from scraper.parse.comments.markup import CommentMarkup
+
+MARKUP = CommentMarkup(
+    system="native",
+    item="li.forum-fil",
+    text=(".forum-texte .comment-texte", ".forum-texte", ".comment-texte"),
+    author=".forum-qui, .comment-author .fn, .comment-author",
+    date="abbr.date, .forum-date, .date",
+    region=".forum, #comments, .comments, .formulaire_forum, #formulaire_forum",
+)
+
+MARKUPS = (MARKUP,)
