@@ -61,6 +61,10 @@ def user_errors() -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except FileNotFoundError as exc:
+        if STATE.debug:
+            raise
+        _fail(f"no such file: {exc.filename}", EXIT_USAGE)
     except (ArchiveError, QueryError, FetchError, ValueError, OSError, sqlite3.Error) as exc:
         if STATE.debug:
             raise
@@ -129,6 +133,7 @@ def crawl(
     max_depth: Annotated[int, typer.Option(help="Link depth limit from the start URL.")] = 50,
     scope: Annotated[str | None, typer.Option(help="Only URLs under this path prefix.")] = None,
     user_agent: Annotated[str | None, typer.Option(help="User-Agent to send.")] = None,
+    retries: Annotated[int, typer.Option(help="Attempts per page on timeouts and 5xx.")] = 4,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing unless something is wrong.")
     ] = False,
@@ -142,8 +147,10 @@ def crawl(
     from archive.progress import progress_for
 
     with user_errors():
-        if delay < 0 or max_pages < 1 or max_depth < 0:
-            raise ValueError("--delay must be >= 0, --max-pages >= 1 and --max-depth >= 0")
+        if delay < 0 or max_pages < 1 or max_depth < 0 or retries < 1:
+            raise ValueError(
+                "--delay must be >= 0, --max-pages and --retries >= 1, --max-depth >= 0"
+            )
         _check_url(url)
         options = CrawlOptions(
             delay=delay,
@@ -151,6 +158,7 @@ def crawl(
             max_pages=max_pages,
             max_depth=max_depth,
             scope=scope,
+            retries=retries,
         )
         with Archive(db) as archive, progress_for(err, quiet=quiet or as_json) as on_event:
             summary = crawl_site(archive, url, options, on_event=on_event)

@@ -27,6 +27,7 @@ class CrawlOptions:
     max_depth: int = 50
     scope: str | None = None
     use_sitemaps: bool = True
+    retries: int = 4
 
 
 @dataclass
@@ -109,7 +110,10 @@ def crawl_site(
     )
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(
-        user_agent=options.user_agent, delay=options.delay, in_scope=scope.__contains__
+        user_agent=options.user_agent,
+        delay=options.delay,
+        in_scope=scope.__contains__,
+        max_attempts=options.retries,
     )
     try:
         crawler = Crawler(

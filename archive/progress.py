@@ -1,5 +1,8 @@
 """Crawl progress: a live ``rich`` display on a terminal, plain log lines otherwise (cron, pipes),
-nothing with ``--quiet``."""
+nothing with ``--quiet``.
+
+Failed pages are not printed one by one in plain mode: the final summary lists them, so a run
+that fails as a whole says so in one line."""
 
 from __future__ import annotations
 
@@ -48,8 +51,6 @@ def progress_for(console: Console, *, quiet: bool) -> Iterator[Callable[[CrawlEv
 
         def plain(event: CrawlEvent) -> None:
             count(event)
-            if event.kind == "error":
-                console.print(f"failed {event.url}: {event.error}")
             done = counts["fetched"] + counts["unchanged"]
             if done and done % PLAIN_EVERY == 0 and event.kind != "error":
                 console.print(line())
