@@ -80,8 +80,17 @@ def test_unreachable_site(tmp_path: Path) -> None:
 
 def test_start_page_answers_500(server: str, tmp_path: Path) -> None:
     result = runner.invoke(
-        app, ["crawl", server + "/broken", "--db", str(tmp_path / "a.db"), "--retries", "1",
-              "--delay", "0"]
+        app,
+        [
+            "crawl",
+            server + "/broken",
+            "--db",
+            str(tmp_path / "a.db"),
+            "--retries",
+            "1",
+            "--delay",
+            "0",
+        ],
     )
     assert result.exit_code == 2
     assert "500" in one_error_line(result)
@@ -97,8 +106,8 @@ def test_start_url_is_not_html(server: str, tmp_path: Path) -> None:
 
 def test_five_megabytes_of_garbage_is_survived(server: str, tmp_path: Path) -> None:
     result = runner.invoke(
-        app, ["crawl", server + "/garbage", "--db", str(tmp_path / "a.db"), "--delay", "0",
-              "--json"]
+        app,
+        ["crawl", server + "/garbage", "--db", str(tmp_path / "a.db"), "--delay", "0", "--json"],
     )
     assert result.exit_code == 0, result.output
     with Archive(tmp_path / "a.db", create=False) as archive:
@@ -135,7 +144,9 @@ def test_empty_query(query: str, archive_path: Path) -> None:
     one_error_line(result)
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "c++", "don't", "AND", "NEAR(", "🙂", "x" * 10_000])
+@pytest.mark.parametrize(
+    "query", ['"unbalanced', "c++", "don't", "AND", "NEAR(", "🙂", "x" * 10_000]
+)
 def test_awkward_queries_never_raise(query: str, archive_path: Path) -> None:
     Archive(archive_path).close()
     result = runner.invoke(app, ["search", query, "--db", str(archive_path), "--json"])
@@ -170,7 +181,10 @@ def test_the_installed_command_reports_errors_without_traceback(tmp_path: Path) 
     exe = Path(sys.executable).with_name("blog-archiver")
     proc = subprocess.run(
         [str(exe), "search", "x", "--db", str(tmp_path / "none.db")],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("Error: no archive at")

@@ -30,7 +30,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def test_crawl_succeeds(crawled: Any) -> None:
-    db, result, _, _ = crawled
+    _db, result, _, _ = crawled
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["status"] == "ok"
@@ -52,9 +52,7 @@ def test_only_posts_are_archived_as_posts(crawled: Any) -> None:
     db, _, _, _ = crawled
     with Archive(db, create=False) as archive:
         urls = [row[0] for row in archive.db.execute("SELECT url FROM posts").fetchall()]
-    assert sorted(urls) == sorted(
-        crawled[3].rstrip("/") + exp.path for exp in expected_posts()
-    )
+    assert sorted(urls) == sorted(crawled[3].rstrip("/") + exp.path for exp in expected_posts())
 
 
 def test_every_comment_is_archived_with_thread_and_spam_flag(crawled: Any) -> None:
