@@ -1,0 +1,331 @@
+"""Find a post's main text: the element that holds the article, cleaned of page furniture.
+
+Two routes, in order:
+
+1. A *content selector* (the platform's, then well-known markup such as
+   ``[itemprop=articleBody]``, ``.e-content``, ``.entry-content``) naming an element that holds a
+   real amount of text.
+2. Otherwise a Readability-style score: every paragraph credits its ancestors by its length and
+   commas, class/id names push candidates up (``content``, ``article``) or down (``sidebar``,
+   ``comment``), the score is damped by link density, and siblings of the winner that look like
+   article text join it.
+
+Either way the winner is then cleaned: navigation, share bars, related-post lists, forms, comment
+regions and blocks the site template marks as boilerplate are removed. Text lengths and link
+lengths are computed once, bottom-up, so the whole extraction is linear in the page size.
+
+The extractor mutates the soup (it removes elements), so it runs after every other extractor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
+
+from scraper.parse.sanitize import INVISIBLE_TAGS, html_to_text, sanitize_html
+
+__all__ = ["Body", "block_fingerprint", "extract_body"]
+
+#: Well-known content containers, tried after the platform's own selectors.
+CONTENT_SELECTORS: tuple[str, ...] = (
+    "[itemprop~=articleBody]", ".e-content", ".entry-content", ".post-content", ".post-body",
+    ".article-content", ".article-body", ".article__body", ".post-entry", ".blog-post-content",
+    ".story-body", "#article-body", ".entry-body", ".content-body",
+)
+#: A content selector is trusted only when its element holds at least this much text.
+MIN_SELECTED_CHARS = 250
+
+#: Elements removed everywhere before scoring (never article text).
+STRIPPED_TAGS: tuple[str, ...] = (
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+    "select", "button", "textarea", "input", "nav", "dialog", "link", "meta",
+)
+#: Landmarks that are page furniture; removed unless they hold the chosen content.
+FURNITURE_TAGS: tuple[str, ...] = ("header", "footer", "aside", "menu")
+FURNITURE_ROLES: frozenset[str] = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
+)
+
+#: class/id words that mark furniture (removed) and content (kept, scored up).
+NEGATIVE = re.compile(
+    r"(^|[-_\s])(sidebar|widget|share|sharing|social|sociable|related|recommend|comment|comments|"
+    r"respond|reply|footer|foot|masthead|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|"
+    r"newsletter|subscribe|subscription|signup|popup|modal|promo|sponsor|advert|ads?|banner|"
+    r"pagination|pager|tags?|tagcloud|taglist|author-?box|author-bio|about-author|byline|meta|"
+    r"postmeta|post-meta|entry-meta|entry-footer|share-?bar|print|toolbar|skip|hidden|"
+    r"shoutbox|disqus|jp-relatedposts|sharedaddy|yarpp|rating|prev|next|navlinks?|"
+    r"post-navigation|most-popular|popular|recent|archive|archives|categories|"
+    r"search|login|overlay|outbrain|taboola|lightbox|tooltip)([-_\s]|$)",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"(^|[-_\s])(article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
+    r"articlebody|post-body|entry-content|post-content|story-body|markup|prose|rte)([-_\s]|$)",
+    re.I,
+)
+#: Text that marks a block as boilerplate wherever it appears (short blocks only).
+BOILERPLATE_TEXT = re.compile(
+    r"^(share( this)?( post| article)?|teilen|partager|tweet|pin it|print|drucken|"
+    r"related posts?|you (may|might) also like|ähnliche beiträge|leave a (reply|comment)|"
+    r"post navigation|beitragsnavigation|previous post|next post|read more|weiterlesen|"
+    r"subscribe|abonnieren|newsletter)\b",
+    re.I,
+)
+#: Tags whose text counts as a paragraph for scoring.
+PARAGRAPH_TAGS: frozenset[str] = frozenset({"p", "pre", "td", "blockquote", "li"})
+TAG_BASE_SCORE: dict[str, float] = {
+    "div": 5, "article": 10, "main": 8, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "form": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "address": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}  # fmt: skip
+CLASS_WEIGHT = 25.0
+MIN_PARAGRAPH_CHARS = 25
+#: A sibling of the top candidate joins it when its score reaches this share of the top score.
+SIBLING_SHARE = 0.2
+_COMMAS = re.compile(r"[,،、，]")
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Body:
+    """The extracted main text, its sanitised HTML, and how it was found."""
+
+    text: str
+    html: str
+    method: str
+
+
+def block_fingerprint(text: str) -> str:
+    """A short stable key for a text block, used by the site template to spot repeats."""
+    norm = _WS.sub(" ", text).strip().casefold()
+    return hashlib.blake2b(norm.encode("utf-8", "replace"), digest_size=8).hexdigest()
+
+
+def extract_body(
+    soup: BeautifulSoup,
+    url: str,
+    *,
+    selectors: Iterable[str] = (),
+    exclude: Iterable[Tag] = (),
+    boilerplate: frozenset[str] = frozenset(),
+) -> Body:
+    """Extract the main text of a page. Mutates ``soup``; never raises on odd markup.
+
+    Args:
+        soup: the page, parsed once; other extractors must have run already.
+        url: the page URL, for absolute links in the HTML.
+        selectors: the platform's content selectors, best first.
+        exclude: elements to drop first (comment threads and comment forms).
+        boilerplate: fingerprints of blocks the site template found on many pages.
+    """
+    for region in list(exclude):
+        if region.parent is not None:
+            region.decompose()
+    root = soup.body if isinstance(soup.body, Tag) else soup
+    _strip(root)
+    chosen, method = _by_selector(root, (*selectors, *CONTENT_SELECTORS))
+    if chosen is None:
+        _remove_furniture(root)
+        lengths = _Lengths(root)
+        chosen = _by_score(root, lengths)
+        method = "score"
+    if chosen is None:
+        return Body("", "", "none")
+    _clean(chosen, boilerplate)
+    text = html_to_text(chosen)
+    return Body(text, sanitize_html(str(chosen), url), method)
+
+
+# ------------------------------------------------------------------ preparation
+
+
+def _strip(root: Tag) -> None:
+    for tag in root.find_all(STRIPPED_TAGS):
+        if tag.parent is not None:
+            tag.decompose()
+    for tag in root.find_all(_is_hidden):
+        if tag.parent is not None:
+            tag.decompose()
+
+
+def _is_hidden(tag: Tag) -> bool:
+    if tag.has_attr("hidden"):
+        return True
+    style = tag.get("style")
+    return isinstance(style, str) and bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden",
+                                                     style, re.I))
+
+
+def _class_id(tag: Tag) -> str:
+    classes = tag.get("class")
+    ident = tag.get("id")
+    parts: list[str] = [str(c) for c in classes] if isinstance(classes, list) else []
+    if isinstance(ident, str):
+        parts.append(ident)
+    return " ".join(parts)
+
+
+def _class_weight(tag: Tag) -> float:
+    names = _class_id(tag)
+    if not names:
+        return 0.0
+    weight = 0.0
+    if NEGATIVE.search(names):
+        weight -= CLASS_WEIGHT
+    if POSITIVE.search(names):
+        weight += CLASS_WEIGHT
+    return weight
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in FURNITURE_TAGS:
+        return True
+    role = tag.get("role")
+    if isinstance(role, str) and role.lower() in FURNITURE_ROLES:
+        return True
+    names = _class_id(tag)
+    return bool(names) and bool(NEGATIVE.search(names)) and not POSITIVE.search(names)
+
+
+def _remove_furniture(root: Tag) -> None:
+    for tag in root.find_all(True):
+        if tag.parent is None or tag.name in ("body", "html", "article", "main"):
+            continue
+        if _is_furniture(tag):
+            tag.decompose()
+
+
+# ------------------------------------------------------------------ selection
+
+
+class _Lengths:
+    """Text and link-text length of every element, computed in one bottom-up pass."""
+
+    def __init__(self, root: Tag) -> None:
+        self.text: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+        for tag in reversed([root, *root.find_all(True)]):
+            total = links = 0
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    total += self.text.get(id(child), 0)
+                    links += self.links.get(id(child), 0)
+                elif isinstance(child, NavigableString) and type(child) is NavigableString:
+                    total += len(child.strip())
+            self.text[id(tag)] = total
+            self.links[id(tag)] = total if tag.name == "a" else links
+
+    def density(self, tag: Tag) -> float:
+        total = self.text.get(id(tag), 0)
+        return self.links.get(id(tag), 0) / total if total else 0.0
+
+
+def _by_selector(root: Tag, selectors: Iterable[str]) -> tuple[Tag | None, str]:
+    for selector in selectors:
+        try:
+            found = root.select(selector)
+        except Exception:  # a malformed selector in a platform table must not break parsing
+            continue
+        if not found:
+            continue
+        best = max(found, key=lambda t: len(t.get_text()))
+        if len(best.get_text(strip=True)) >= MIN_SELECTED_CHARS:
+            return best, f"selector:{selector}"
+    return None, ""
+
+
+def _by_score(root: Tag, lengths: _Lengths) -> Tag | None:
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    for para in root.find_all(PARAGRAPH_TAGS):
+        text = para.get_text()
+        length = len(text.strip())
+        if length < MIN_PARAGRAPH_CHARS:
+            continue
+        score = 1 + len(_COMMAS.findall(text)) + min(length / 100, 3)
+        ancestor = para.parent
+        level = 0
+        while isinstance(ancestor, Tag) and level < 5:
+            key = id(ancestor)
+            if key not in scores:
+                tags[key] = ancestor
+                scores[key] = TAG_BASE_SCORE.get(ancestor.name, 0) + _class_weight(ancestor)
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            scores[key] += score / divider
+            ancestor = ancestor.parent
+            level += 1
+    if not scores:
+        return root if lengths.text.get(id(root), 0) else None
+    final = {k: s * (1 - lengths.density(tags[k])) for k, s in scores.items()}
+    top_key = max(final, key=lambda k: final[k])
+    top = tags[top_key]
+    parent = top.parent
+    if not isinstance(parent, Tag):
+        return top
+    threshold = max(10.0, final[top_key] * SIBLING_SHARE)
+    joined = [
+        sib for sib in parent.find_all(True, recursive=False)
+        if sib is top or final.get(id(sib), -1e9) >= threshold or _looks_like_text(sib, lengths)
+    ]
+    if len(joined) <= 1:
+        return top
+    wrapper = BeautifulSoup("<div></div>", "lxml").div
+    assert wrapper is not None
+    for sib in joined:
+        wrapper.append(sib.extract())
+    return wrapper
+
+
+def _looks_like_text(tag: Tag, lengths: _Lengths) -> bool:
+    if tag.name != "p":
+        return False
+    length = lengths.text.get(id(tag), 0)
+    density = lengths.density(tag)
+    return (length > 80 and density < 0.25) or (0 < length <= 80 and density == 0
+                                                 and bool(re.search(r"\.( |$)", tag.get_text())))
+
+
+# ------------------------------------------------------------------ cleaning
+
+
+def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
+    for tag in chosen.find_all(True):
+        if tag.parent is None or tag.name in INVISIBLE_TAGS:
+            continue
+        if _is_furniture(tag) and not _holds_most(tag, chosen):
+            tag.decompose()
+            continue
+        if tag.name in ("div", "section", "ul", "ol", "p", "table", "span", "dl"):
+            text = _WS.sub(" ", tag.get_text(" ")).strip()
+            if not text:
+                if not tag.find(("img", "picture", "video", "figure")):
+                    tag.decompose()
+                continue
+            if len(text) < 200 and BOILERPLATE_TEXT.match(text):
+                tag.decompose()
+                continue
+            if boilerplate and len(text) < 2000 and block_fingerprint(text) in boilerplate:
+                tag.decompose()
+                continue
+            if tag.name in ("div", "section", "ul", "ol", "table") and _is_link_list(tag, text):
+                tag.decompose()
+
+
+def _holds_most(tag: Tag, chosen: Tag) -> bool:
+    """A "furniture" class on an element holding most of the article is a false alarm."""
+    inner = len(tag.get_text(strip=True))
+    return inner > 0.5 * max(1, len(chosen.get_text(strip=True)))
+
+
+def _is_link_list(tag: Tag, text: str) -> bool:
+    link_chars = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
+    plain = len(text.replace(" ", ""))
+    if not plain:
+        return False
+    density = link_chars / plain
+    return (density > 0.5 and plain < 1000) or (density > 0.33 and plain < 200)

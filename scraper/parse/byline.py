@@ -1,0 +1,221 @@
+"""Published/updated date and author: declared metadata first, then the visible byline.
+
+Chains of fallbacks, strongest evidence first (yt-dlp's rule: optional fields never fail):
+
+* date: JSON-LD -> microdata / h-entry -> ``article:published_time`` and other meta -> platform
+  selectors -> ``<time>`` in a byline -> dated text next to the headline -> a date in the URL.
+* author: JSON-LD -> microdata / h-entry -> platform selectors -> ``rel=author`` -> a
+  "By ..." / "Von ..." byline -> ``<meta name=author>``.
+
+Every date goes through ``scraper.dates``; this module never parses a date itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
+
+from scraper import dates
+from scraper.models import DateOrder
+from scraper.parse.generic import Metadata, Sourced, tag_text
+
+__all__ = ["DateFound", "find_author", "find_dates"]
+
+#: ``<time>`` / date elements whose class or attributes say they are the publication date.
+DATE_SELECTORS: tuple[str, ...] = (
+    "time[pubdate]", "time.published", "time.entry-date", "time.post-date", "time.dt-published",
+    "[itemprop~=datePublished]", ".published", ".entry-date", ".post-date", ".date-header",
+    ".posted-on", ".post-meta time", ".entry-meta time", ".byline time", "header time",
+    ".meta time", ".dateline", ".date",
+)
+#: Elements that usually hold the byline, searched for "By NAME".
+BYLINE_SELECTORS: tuple[str, ...] = (
+    ".byline", ".entry-meta", ".post-meta", ".meta", ".author", ".post-author", ".posted-by",
+    ".entry-author", ".article-meta", ".postmeta", ".post-info", ".post-details",
+)
+AUTHOR_SELECTORS: tuple[str, ...] = (
+    "[rel~=author]", ".author .fn", ".author-name", ".byline .author", ".post-author-name",
+    ".entry-author-name", "[itemprop~=author] [itemprop~=name]",
+)
+#: Words that introduce an author's name in a byline, per language.
+BY_WORDS = re.compile(
+    r"(?:^|\s|\|)(?:posted by|written by|geschrieben von|eingestellt von|veröffentlicht von|"
+    r"publié par|publicado por|scritto da|geplaatst door|by|von|par|por|di|door|autor:?|"
+    r"author:?)\s+(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)(?=\s+(?:on|am|um|le|el|il|op|at|in|·|\||"
+    r"-|–|—|\d)|\s*[,|·•]|\s*$)",
+    re.I,
+)
+#: A URL path that carries the publication date: /2020/12/07/slug or /2020/12/slug.
+URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?:(?P<d>[0-3]?\d)/)?")
+MAX_DATE_TEXT = 120
+MAX_AUTHOR_CHARS = 80
+#: How far after the headline the visible byline is looked for.
+NEAR_HEADLINE_STRINGS = 40
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class DateFound:
+    """The chosen publication date, the updated date, and where/how they were read."""
+
+    published: datetime | None = None
+    updated: datetime | None = None
+    source: str | None = None
+    order: str | None = None
+
+
+def find_dates(
+    soup: BeautifulSoup,
+    meta: Metadata,
+    url: str,
+    *,
+    selectors: Iterable[str] = (),
+    headline: Tag | None = None,
+    order: DateOrder | None = None,
+) -> DateFound:
+    """Choose the publication and update dates of a post page."""
+    language = meta.language
+    updated = _first_parsed(meta.updated, order, language)
+    for item in meta.published:
+        parsed = dates.parse_date_detail(item.value, order=order, language=language)
+        if parsed is not None:
+            return DateFound(parsed.value, updated and updated[0], _source_name(item), None)
+    for source, text in _visible_candidates(soup, selectors, headline):
+        parsed = dates.parse_date_detail(text, order=order, language=language)
+        if parsed is not None:
+            return DateFound(parsed.value, updated and updated[0], source,
+                             _order_note(parsed, order))
+    match = URL_DATE.search(url)
+    if match:
+        day = int(match.group("d") or 1)
+        try:
+            value = datetime(int(match.group("y")), int(match.group("m")), day)
+        except ValueError:
+            value = None
+        if value is not None:
+            return DateFound(value, updated and updated[0], "url", None)
+    return DateFound(None, updated and updated[0], None, None)
+
+
+def _source_name(item: Sourced) -> str:
+    return item.source.split(":")[0] if item.source.startswith("meta:") else item.source
+
+
+def _order_note(parsed: dates.DateParse, order: DateOrder | None) -> str | None:
+    if not parsed.ambiguous or parsed.order is None:
+        return None
+    return f"{parsed.order} (site)" if order else f"{parsed.order} (default)"
+
+
+def _first_parsed(
+    items: list[Sourced], order: DateOrder | None, language: str | None
+) -> tuple[datetime, str] | None:
+    for item in items:
+        value = dates.parse_date(item.value, order=order, language=language)
+        if value is not None:
+            return value, item.source
+    return None
+
+
+def _visible_candidates(
+    soup: BeautifulSoup, selectors: Iterable[str], headline: Tag | None
+) -> Iterable[tuple[str, str]]:
+    """Texts that may hold the date, best first: platform selectors, date markup, byline text."""
+    for selector in (*selectors, *DATE_SELECTORS):
+        try:
+            found = soup.select(selector, limit=3)
+        except Exception:
+            continue
+        for tag in found:
+            for attr in ("datetime", "content", "title"):
+                value = tag.get(attr)
+                if isinstance(value, str) and value.strip():
+                    yield "time" if tag.name == "time" else "markup", value
+            text = tag_text(tag)
+            if 0 < len(text) <= MAX_DATE_TEXT:
+                yield "text", text
+    if headline is not None:
+        yield from (("text", s) for s in _strings_near(headline))
+
+
+def _strings_near(headline: Tag) -> list[str]:
+    """Short text pieces just before and after the headline (where bylines live)."""
+    out: list[str] = []
+    for node in headline.next_elements:
+        if len(out) >= NEAR_HEADLINE_STRINGS:
+            break
+        if isinstance(node, NavigableString) and type(node) is NavigableString:
+            text = _WS.sub(" ", str(node)).strip()
+            if 4 <= len(text) <= MAX_DATE_TEXT and any(ch.isdigit() for ch in text):
+                out.append(text)
+    before: list[str] = []
+    for node in headline.previous_elements:
+        if len(before) >= 6:
+            break
+        if isinstance(node, NavigableString) and type(node) is NavigableString:
+            text = _WS.sub(" ", str(node)).strip()
+            if 4 <= len(text) <= MAX_DATE_TEXT and any(ch.isdigit() for ch in text):
+                before.append(text)
+    return out + before
+
+
+# ------------------------------------------------------------------ author
+
+
+def find_author(
+    soup: BeautifulSoup, meta: Metadata, *, selectors: Iterable[str] = ()
+) -> str | None:
+    """The post's author as displayed (several authors joined with ", "), or None."""
+    strong = [a for a in meta.authors if not a.source.startswith("meta:")]
+    if strong:
+        names = _dedupe(_clean_name(a.value) for a in strong if a.source == strong[0].source)
+        if names:
+            return ", ".join(names)
+    for selector in (*selectors, *AUTHOR_SELECTORS):
+        try:
+            tag = soup.select_one(selector)
+        except Exception:
+            continue
+        if tag is not None:
+            name = _clean_name(tag_text(tag))
+            if name:
+                return name
+    for selector in BYLINE_SELECTORS:
+        for tag in soup.select(selector, limit=3):
+            text = tag_text(tag)
+            match = BY_WORDS.search(text) if len(text) < 300 else None
+            if match:
+                name = _clean_name(match.group("name"))
+                if name:
+                    return name
+    weak = [a for a in meta.authors if a.source.startswith("meta:")]
+    return _clean_name(weak[0].value) if weak else None
+
+
+#: Prefixes and suffixes that are not part of a displayed name.
+NAME_NOISE = re.compile(
+    r"^(?:posted by|written by|geschrieben von|eingestellt von|by|von|par|por|door|"
+    r"author:?|autor:?)\s+|\s+(?:autor|author|admin)$",
+    re.I,
+)
+
+
+def _clean_name(text: str) -> str:
+    name = _WS.sub(" ", text).strip(" ,|·•-–—:")
+    name = NAME_NOISE.sub("", name).strip(" ,|·•-–—:")
+    if not name or len(name) > MAX_AUTHOR_CHARS or name.startswith(("http", "@")):
+        return ""
+    return name
+
+
+def _dedupe(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name and name.casefold() not in (n.casefold() for n in out):
+            out.append(name)
+    return out

@@ -1,0 +1,65 @@
+"""Bytes -> str for HTML pages, without ever raising.
+
+The Fetcher normally hands over decoded text, but raw bodies kept in the archive are re-parsed
+from bytes (``reparse``), and saved pages arrive as bytes. Order of evidence: a byte-order mark,
+then the page's own ``<meta charset>`` / ``http-equiv`` declaration, then strict UTF-8, then
+cp1252 (the de-facto meaning of "latin-1" on the web), which decodes any byte string.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+__all__ = ["decode_html"]
+
+#: Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", re.I
+)
+#: How far into the document a charset declaration is looked for (the HTML spec says 1024 bytes;
+#: real pages put long <head>s first, so allow more).
+META_WINDOW = 8192
+#: Labels that browsers treat as windows-1252 (WHATWG Encoding standard).
+CP1252_ALIASES = frozenset({"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"})
+
+
+def decode_html(raw: str | bytes) -> str:
+    """Return the document as text. Strings pass through; bytes are decoded by the best evidence."""
+    if isinstance(raw, str):
+        return raw
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(encoding, errors="replace")
+    declared = _declared_charset(raw[:META_WINDOW])
+    if declared and declared not in ("utf-8", "utf8"):
+        try:
+            return raw.decode(declared, errors="replace")
+        except (LookupError, ValueError):
+            pass
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = META_CHARSET.search(head)
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", errors="ignore").strip().lower()
+    if label in CP1252_ALIASES:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A UTF-16/32 label in an ASCII-readable <meta> is a lie; browsers read such pages as UTF-8.
+    return None if name.startswith(("utf-16", "utf-32")) else name

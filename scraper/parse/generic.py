@@ -1,0 +1,368 @@
+"""Structured metadata a page declares about itself, read from one parsed tree.
+
+Sources, strongest first: JSON-LD (``@graph`` included; BlogPosting/Article/NewsArticle and
+kin), schema.org microdata, microformats (h-entry, and the older hAtom ``hentry``), OpenGraph and
+``article:*`` meta, then other well-known meta names (Dublin Core, Parsely, Sailthru...). Every
+value keeps the name of its source, because the archive records where a date came from and the
+field chooser (``fields.py``) weighs sources differently per field.
+
+Nothing here looks at the visible page layout; that is ``headline.py`` and ``byline.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+__all__ = ["ARTICLE_TYPES", "Metadata", "Sourced", "extract_metadata", "tag_text"]
+
+#: schema.org types whose ``headline``/``datePublished``/``author`` describe the page's post.
+ARTICLE_TYPES: frozenset[str] = frozenset(
+    {"article", "blogposting", "newsarticle", "techarticle", "report", "socialmediaposting",
+     "liveblogposting", "opinionnewsarticle", "analysisnewsarticle", "reportagenewsarticle",
+     "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle", "posting", "recipe",
+     "howto", "review", "discussionforumposting", "creativework"}
+)  # fmt: skip
+#: Weaker schema.org types: their dates are used only when no article type gives one.
+PAGE_TYPES: frozenset[str] = frozenset({"webpage", "itempage", "aboutpage", "collectionpage"})
+#: schema.org types that mark a page as a listing of many posts.
+LISTING_TYPES: frozenset[str] = frozenset(
+    {"collectionpage", "blog", "itemlist", "searchresultspage", "profilepage"}
+)
+
+#: meta (name or property) -> field. Order inside each field is preference order.
+META_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
+              "sailthru.title", "title"),
+    "published": ("article:published_time", "og:article:published_time", "article:published",
+                  "datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+                  "dcterms.created", "parsely-pub-date", "sailthru.date", "publish-date",
+                  "publish_date", "pubdate", "date", "citation_publication_date",
+                  "citation_date", "article.published", "cxenseparse:recs:publishtime"),
+    "updated": ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                "last-modified", "article.updated"),
+    "author": ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+               "sailthru.author", "byl", "twitter:creator", "citation_author"),
+    "tags": ("article:tag", "parsely-tags", "sailthru.tags"),
+    "section": ("article:section", "parsely-section"),
+    "site_name": ("og:site_name", "application-name", "twitter:site"),
+    "type": ("og:type",),
+    "language": ("og:locale", "content-language", "dc.language", "language"),
+}
+
+_WS = re.compile(r"\s+")
+_URLISH = re.compile(r"^(https?:)?//|^www\.|\.(com|org|net)/", re.I)
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A value and where it was found (``json-ld``, ``meta:og:title``, ``h-entry``...)."""
+
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Everything the page declares about itself; lists are in preference order."""
+
+    titles: list[Sourced] = field(default_factory=list)
+    published: list[Sourced] = field(default_factory=list)
+    updated: list[Sourced] = field(default_factory=list)
+    authors: list[Sourced] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    html_title: str = ""
+    site_name: str = ""
+    language: str | None = None
+    og_type: str = ""
+    types: frozenset[str] = frozenset()
+    article_nodes: int = 0
+
+
+def tag_text(tag: Tag) -> str:
+    """An element's text with whitespace collapsed (inline elements do not split words)."""
+    return _WS.sub(" ", tag.get_text(" ")).strip()
+
+
+def _clean(value: object) -> str:
+    return _WS.sub(" ", value).strip() if isinstance(value, str) else ""
+
+
+def extract_metadata(soup: BeautifulSoup) -> Metadata:
+    """Collect titles, dates, authors, tags and types from every structured source on the page."""
+    titles: list[Sourced] = []
+    published: list[Sourced] = []
+    updated: list[Sourced] = []
+    authors: list[Sourced] = []
+    tags: list[str] = []
+    categories: list[str] = []
+    types: set[str] = set()
+    articles = 0
+
+    page_dates: list[Sourced] = []
+    for node, graph in _jsonld_nodes(soup):
+        node_types = {t.lower() for t in _as_list(node.get("@type")) if isinstance(t, str)}
+        types |= node_types
+        if node_types & ARTICLE_TYPES:
+            articles += 1
+            if articles > 1:  # a listing's many posts, or related posts: keep the first one
+                continue
+            for key in ("headline", "name"):
+                if _clean(node.get(key)):
+                    titles.append(Sourced(_unescape(_clean(node.get(key))), "json-ld"))
+                    break
+            _add(published, node.get("datePublished") or node.get("dateCreated"), "json-ld")
+            _add(updated, node.get("dateModified"), "json-ld")
+            for name in _person_names(node.get("author") or node.get("creator"), graph):
+                authors.append(Sourced(name, "json-ld"))
+            tags.extend(_keywords(node.get("keywords")))
+            categories.extend(_clean(s) for s in _as_list(node.get("articleSection")) if _clean(s))
+        elif node_types & PAGE_TYPES:
+            _add(page_dates, node.get("datePublished"), "json-ld-page")
+    if not published:
+        published.extend(page_dates)
+
+    _microdata(soup, titles, published, updated, authors)
+    _microformats(soup, titles, published, updated, authors, categories)
+
+    meta = _meta_values(soup)
+    for value in meta.get("title", []):
+        titles.append(Sourced(value.value, value.source))
+    published.extend(meta.get("published", []))
+    updated.extend(meta.get("updated", []))
+    authors.extend(a for a in meta.get("author", []) if not _URLISH.search(a.value))
+    for value in meta.get("tags", []):
+        tags.extend(t.strip() for t in value.value.split(",") if t.strip())
+    categories.extend(v.value for v in meta.get("section", []))
+
+    title_tag = soup.find("title")
+    language = _language(soup, meta)
+    return Metadata(
+        titles=titles,
+        published=published,
+        updated=updated,
+        authors=[a for a in authors if a.value],
+        tags=_dedupe(tags),
+        categories=_dedupe(categories),
+        html_title=tag_text(title_tag) if isinstance(title_tag, Tag) else "",
+        site_name=_first(meta.get("site_name")),
+        language=language,
+        og_type=_first(meta.get("type")).lower(),
+        types=frozenset(types),
+        article_nodes=articles,
+    )
+
+
+def _first(values: list[Sourced] | None) -> str:
+    return values[0].value if values else ""
+
+
+def _add(target: list[Sourced], value: object, source: str) -> None:
+    for item in _as_list(value):
+        text = _clean(item)
+        if text:
+            target.append(Sourced(text, source))
+            return
+
+
+def _as_list(value: object) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    return BeautifulSoup(text, "html.parser").get_text()
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _keywords(value: object) -> list[str]:
+    out: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            out.extend(k.strip() for k in item.split(",") if k.strip())
+    return out
+
+
+# ------------------------------------------------------------------ JSON-LD
+
+
+Graph = dict[str, dict[str, Any]]
+
+
+def _jsonld_nodes(soup: BeautifulSoup) -> Iterator[tuple[dict[str, Any], Graph]]:
+    """Every JSON-LD object on the page (``@graph`` flattened), with an ``@id`` index."""
+    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+        raw = script.string or script.get_text()
+        data = _loads(raw)
+        if data is None:
+            continue
+        nodes = list(_flatten(data))
+        graph = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+        for node in nodes:
+            yield node, graph
+
+
+def _loads(raw: str) -> Any:
+    raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
+    if raw.startswith("//<![CDATA["):
+        raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>")
+    try:
+        return json.loads(raw, strict=False)
+    except ValueError:
+        return None
+
+
+def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _flatten(data["@graph"], depth + 1)
+        if "@type" in data:
+            yield data
+        main = data.get("mainEntity") or data.get("mainEntityOfPage")
+        if isinstance(main, dict) and "@type" in main:
+            yield from _flatten(main, depth + 1)
+
+
+def _person_names(value: object, graph: dict[str, dict[str, Any]]) -> list[str]:
+    names: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            ref = item.get("@id")
+            if "name" not in item and isinstance(ref, str) and ref in graph:
+                item = graph[ref]
+            name = _clean(item.get("name"))
+            if name and not _URLISH.search(name):
+                names.append(name)
+        elif isinstance(item, str) and _clean(item) and not _URLISH.search(item):
+            names.append(_clean(item))
+    return names
+
+
+# ------------------------------------------------------------------ microdata / microformats
+
+#: The microdata item that describes the post.
+MICRODATA_SCOPE = (
+    "[itemtype*='schema.org/BlogPosting'], [itemtype*='schema.org/Article'],"
+    " [itemtype*='schema.org/NewsArticle'], [itemtype*='schema.org/TechArticle']"
+)
+#: itemprop date attributes, best first.
+DATE_ATTRS: tuple[str, ...] = ("datetime", "content", "title", "value")
+
+
+def _attr_or_text(tag: Tag, attrs: tuple[str, ...] = DATE_ATTRS) -> str:
+    for attr in attrs:
+        value = tag.get(attr)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return tag_text(tag)
+
+
+def _microdata(
+    soup: BeautifulSoup,
+    titles: list[Sourced],
+    published: list[Sourced],
+    updated: list[Sourced],
+    authors: list[Sourced],
+) -> None:
+    scope = soup.select_one(MICRODATA_SCOPE)
+    if scope is None:
+        return
+    head = scope.select_one("[itemprop~=headline]") or scope.select_one("[itemprop~=name]")
+    if head is not None:
+        text = _attr_or_text(head, ("content",))
+        if text:
+            titles.append(Sourced(text, "microdata"))
+    for prop, target in (("datePublished", published), ("dateModified", updated)):
+        tag = scope.select_one(f"[itemprop~={prop}]")
+        if tag is not None:
+            _add(target, _attr_or_text(tag), "microdata")
+    author = scope.select_one("[itemprop~=author]")
+    if author is not None:
+        name = author.select_one("[itemprop~=name]")
+        text = _attr_or_text(name, ("content",)) if name is not None else tag_text(author)
+        if text and len(text) < 80:
+            authors.append(Sourced(text, "microdata"))
+
+
+def _microformats(
+    soup: BeautifulSoup,
+    titles: list[Sourced],
+    published: list[Sourced],
+    updated: list[Sourced],
+    authors: list[Sourced],
+    categories: list[str],
+) -> None:
+    entry = soup.select_one(".h-entry") or soup.select_one(".hentry")
+    if entry is None:
+        return
+    source = "h-entry" if "h-entry" in (entry.get("class") or []) else "hentry"
+    name = entry.select_one(".p-name") if source == "h-entry" else entry.select_one(".entry-title")
+    if name is not None and tag_text(name) and len(tag_text(name)) < 300:
+        titles.append(Sourced(tag_text(name), source))
+    for selector, target in ((".dt-published, .published", published),
+                             (".dt-updated, .updated", updated)):
+        tag = entry.select_one(selector)
+        if tag is not None:
+            _add(target, _attr_or_text(tag, ("datetime", "title", "value")), source)
+    author = entry.select_one(".p-author .p-name, .p-author.h-card, .author .fn, .author.vcard")
+    if author is not None and 0 < len(tag_text(author)) < 80:
+        authors.append(Sourced(tag_text(author), source))
+    categories.extend(tag_text(t) for t in entry.select(".p-category") if tag_text(t))
+
+
+# ------------------------------------------------------------------ meta
+
+
+def _meta_values(soup: BeautifulSoup) -> dict[str, list[Sourced]]:
+    wanted = {key: name for name, keys in META_FIELDS.items() for key in keys}
+    rank = {key: i for keys in META_FIELDS.values() for i, key in enumerate(keys)}
+    found: dict[str, list[tuple[int, Sourced]]] = {}
+    for meta in soup.find_all("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        if not isinstance(key, str):
+            http_equiv = meta.get("http-equiv")
+            if not isinstance(http_equiv, str):
+                continue
+            key = http_equiv
+        key = key.strip().lower()
+        if key not in wanted:
+            continue
+        content = _clean(meta.get("content"))
+        if content:
+            found.setdefault(wanted[key], []).append((rank[key], Sourced(content, f"meta:{key}")))
+    return {k: [s for _, s in sorted(v, key=lambda p: p[0])] for k, v in found.items()}
+
+
+def _language(soup: BeautifulSoup, meta: dict[str, list[Sourced]]) -> str | None:
+    html = soup.find("html")
+    if isinstance(html, Tag):
+        lang = html.get("lang") or html.get("xml:lang")
+        if isinstance(lang, str) and lang.strip():
+            return lang.strip()
+    value = _first(meta.get("language"))
+    return value.replace("_", "-") if value else None

@@ -1,0 +1,145 @@
+"""The post's VISIBLE headline, not the ``<title>`` with the site name glued on.
+
+Declared titles (JSON-LD headline, og:title, h-entry name, ``<title>`` split at its separators)
+are used as *references*: the headline is the heading element on the page that best matches one
+of them. This survives themes where the first ``<h1>`` is the logo, SEO titles that differ from
+the visible one, and pages with no ``<h1>`` at all. Only when no heading matches does a declared
+title stand in, and only as a last resort the ``<title>`` minus its site-name part.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+from scraper.parse.generic import Metadata, tag_text
+
+__all__ = ["Headline", "find_headline", "split_html_title"]
+
+#: Elements that may hold the visible headline, in preference order.
+HEADING_SELECTORS: tuple[str, ...] = (
+    "[itemprop~=headline]", ".entry-title", ".post-title", ".p-name", "h1", "h2", "h3",
+)
+#: At most this many headings are compared (listings and mega-menus have hundreds).
+MAX_HEADINGS = 60
+#: A heading is the headline when its token similarity to a declared title reaches this.
+MATCH_THRESHOLD = 0.6
+MAX_TITLE_CHARS = 400
+#: Separators between a page title and the site name in ``<title>``.
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»:/\\]|::)\s+")
+_TOKENS = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The chosen title text, the element it came from (None for a declared title), and why."""
+
+    text: str
+    element: Tag | None
+    source: str
+
+
+def split_html_title(title: str, site_name: str = "") -> str:
+    """``<title>`` minus the site name: the longest part between separators."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    if site_name:
+        kept = [p for p in parts if _norm(p) != _norm(site_name)]
+        if len(kept) == 1:
+            return kept[0]
+        parts = kept or parts
+    return max(parts, key=len)
+
+
+def find_headline(soup: BeautifulSoup, meta: Metadata, selectors: Iterable[str] = ()) -> Headline:
+    """Pick the visible headline; platform ``selectors`` are tried before generic headings."""
+    references = [s.value for s in meta.titles]
+    if meta.html_title:
+        references.append(meta.html_title)
+        references.append(split_html_title(meta.html_title, meta.site_name))
+    ref_tokens = [_tokens(r) for r in references if r]
+    headings = _headings(soup, selectors)
+    best: tuple[float, int, Tag, str] | None = None
+    for rank, (tag, text) in enumerate(headings):
+        similarity = max((_similarity(_tokens(text), ref) for ref in ref_tokens), default=0.0)
+        if similarity >= MATCH_THRESHOLD and (best is None or similarity > best[0] + 1e-9):
+            best = (similarity, rank, tag, text)
+    if best is not None:
+        return Headline(best[3], best[2], "heading")
+    for selector in selectors:
+        found = _select_text(soup, selector)
+        if found:
+            return Headline(found[1], found[0], "platform")
+    declared = next((s for s in meta.titles if s.value), None)
+    if declared is not None:
+        return Headline(declared.value, None, declared.source)
+    h1s = [(t, x) for t, x in headings if t.name == "h1"]
+    if len(h1s) == 1:
+        return Headline(h1s[0][1], h1s[0][0], "h1")
+    if meta.html_title:
+        return Headline(split_html_title(meta.html_title, meta.site_name), None, "title")
+    if headings:
+        return Headline(headings[0][1], headings[0][0], "heading")
+    return Headline("", None, "none")
+
+
+def _select_text(soup: BeautifulSoup, selector: str) -> tuple[Tag, str] | None:
+    try:
+        tag = soup.select_one(selector)
+    except Exception:
+        return None
+    if tag is None:
+        return None
+    text = tag_text(tag)
+    return (tag, text) if 0 < len(text) <= MAX_TITLE_CHARS else None
+
+
+def _headings(soup: BeautifulSoup, selectors: Iterable[str]) -> list[tuple[Tag, str]]:
+    seen: set[int] = set()
+    out: list[tuple[Tag, str]] = []
+    for selector in (*selectors, *HEADING_SELECTORS):
+        try:
+            found = soup.select(selector, limit=MAX_HEADINGS)
+        except Exception:
+            continue
+        for tag in found:
+            if id(tag) in seen or tag.name in ("meta", "title", "html", "body", "article"):
+                continue
+            seen.add(id(tag))
+            text = tag_text(tag)
+            if 0 < len(text) <= MAX_TITLE_CHARS:
+                out.append((tag, text))
+        if len(out) >= MAX_HEADINGS:
+            break
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(_tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKENS.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _similarity(a: list[str], b: list[str]) -> float:
+    """Token F1 between two titles (1.0 for identical token lists)."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    pool: dict[str, int] = {}
+    for tok in b:
+        pool[tok] = pool.get(tok, 0) + 1
+    common = 0
+    for tok in a:
+        if pool.get(tok, 0) > 0:
+            pool[tok] -= 1
+            common += 1
+    return 2 * common / (len(a) + len(b))

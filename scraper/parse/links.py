@@ -1,0 +1,127 @@
+"""What a page says about other URLs: its links, feeds, canonical URL and next listing page.
+
+Links are made absolute against the page's ``<base href>`` (or URL) and stripped of fragments;
+URL *normalisation* (tracking parameters, ``?sid=`` kept!) is ``scraper.urls``' job, not ours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+__all__ = ["PageLinks", "extract_links"]
+
+FEED_TYPES: frozenset[str] = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
+     "application/rdf+xml", "text/xml", "application/xml"}
+)  # fmt: skip
+#: Link text (or title / aria-label) of a listing's "next page" link, across languages.
+NEXT_TEXT = re.compile(
+    r"^\s*(?:older (?:posts|entries|articles)|next page|next|more posts|load more|"
+    r"ältere (?:beiträge|einträge|posts)|nächste seite|weiter|"
+    r"articles plus anciens|page suivante|suivant|entradas anteriores|página siguiente|"
+    r"siguiente|articoli precedenti|pagina successiva|oudere berichten|volgende|"
+    r"›|»|→|>>)\s*[»›→>]*\s*$",
+    re.I,
+)
+#: class names of "next page" links in common pagination markup.
+NEXT_CLASSES = re.compile(r"(^|[-_\s])(next|older|nav-previous|blog-pager-older-link)"
+                          r"([-_\s]|$)", re.I)
+SCHEMES = ("http", "https")
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Absolute links in document order (deduplicated), feeds, canonical and next page."""
+
+    links: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    next_page: str | None = None
+
+
+def extract_links(soup: BeautifulSoup, url: str) -> PageLinks:
+    """Read every link-like fact of the page. Never raises on malformed hrefs."""
+    base = _base_url(soup, url)
+    links: list[str] = []
+    seen: set[str] = set()
+    next_page: str | None = None
+    for a in soup.find_all(("a", "area")):
+        absolute = _absolute(base, a.get("href"))
+        if absolute is None:
+            continue
+        if absolute not in seen:
+            seen.add(absolute)
+            links.append(absolute)
+        if next_page is None and absolute != url and _is_next(a):
+            next_page = absolute
+    feeds: list[str] = []
+    canonical: str | None = None
+    rel_next: str | None = None
+    for link in soup.find_all("link"):
+        rels = _rels(link)
+        href = _absolute(base, link.get("href"))
+        if href is None:
+            continue
+        if "canonical" in rels and canonical is None:
+            canonical = href
+        elif "next" in rels and rel_next is None:
+            rel_next = href
+        elif "alternate" in rels:
+            kind = link.get("type")
+            if isinstance(kind, str) and kind.lower().strip() in FEED_TYPES and href not in feeds:
+                feeds.append(href)
+    return PageLinks(links, feeds, canonical, rel_next or next_page)
+
+
+def _base_url(soup: BeautifulSoup, url: str) -> str:
+    base = soup.find("base")
+    if isinstance(base, Tag):
+        href = base.get("href")
+        if isinstance(href, str) and href.strip():
+            resolved = _absolute(url, href)
+            if resolved:
+                return resolved
+    return url
+
+
+def _absolute(base: str, href: object) -> str | None:
+    if not isinstance(href, str):
+        return None
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        absolute = urldefrag(urljoin(base, href))[0]
+        scheme = urlsplit(absolute).scheme
+    except ValueError:
+        return None
+    return absolute if scheme in SCHEMES else None
+
+
+def _rels(tag: Tag) -> set[str]:
+    rel = tag.get("rel")
+    values = rel.split() if isinstance(rel, str) else list(rel or [])
+    return {str(r).lower() for r in values}
+
+
+def _is_next(a: Tag) -> bool:
+    rels = _rels(a)
+    if "next" in rels:
+        return True
+    classes = a.get("class")
+    if isinstance(classes, list) and NEXT_CLASSES.search(" ".join(classes)):
+        return True
+    parent = a.parent
+    if isinstance(parent, Tag):
+        pclasses = parent.get("class")
+        if isinstance(pclasses, list) and NEXT_CLASSES.search(" ".join(pclasses)):
+            return True
+    for text in (a.get_text(" ", strip=True), a.get("title"), a.get("aria-label")):
+        if isinstance(text, str) and text and len(text) < 40 and NEXT_TEXT.match(text):
+            return True
+    return False
