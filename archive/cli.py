@@ -16,7 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -225,13 +225,13 @@ def search(
             hits = run_search(
                 archive.db,
                 query,
-                kind=kind,
-                site=site,  # type: ignore[arg-type]
+                kind=cast(Any, kind),
+                site=site,
                 since=_day(since, "--since"),
                 until=_day(until, "--until"),
-                sort=sort,
+                sort=cast(Any, sort),
                 limit=limit,
-                include_spam=spam,  # type: ignore[arg-type]
+                include_spam=spam,
             )
         if as_json:
             _print_json([_hit_json(h) for h in hits])
@@ -290,6 +290,66 @@ def show(
         print_post(out, post, show_spam=spam)
         if history:
             print_history(out, versions)
+
+
+# ---------------------------------------------------------------------- export
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, markdown or warc.")] = "jsonl",
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Output file (a folder for markdown); default stdout."),
+    ] = None,
+    site: Annotated[str | None, typer.Option(help="Only this site (name or start URL).")] = None,
+) -> None:
+    """Export the archive: JSONL (one post per line with its comments), CSV, Markdown, WARC."""
+    from archive import export as exporter
+
+    with user_errors():
+        if fmt not in exporter.FORMATS:
+            raise ValueError(f"--format must be one of {', '.join(exporter.FORMATS)}")
+        if fmt == "markdown" and out_path is None:
+            raise ValueError("--format markdown needs --out FOLDER")
+        if fmt == "warc" and out_path is None and sys.stdout.isatty():
+            raise ValueError("--format warc writes binary: give --out FILE.warc.gz")
+        with Archive(db, create=False) as archive:
+            if fmt == "markdown":
+                assert out_path is not None
+                n = exporter.export_markdown(archive, out_path, site)
+            elif fmt == "warc":
+                with _binary_out(out_path) as stream:
+                    n = exporter.export_warc(archive, stream)
+            else:
+                write = exporter.export_jsonl if fmt == "jsonl" else exporter.export_csv
+                with _text_out(out_path) as text:
+                    n = write(archive, text, site)
+        if out_path is not None:
+            err.print(f"wrote {n} {'records' if fmt == 'warc' else 'posts'} to {out_path}")
+
+
+@contextmanager
+def _text_out(path: Path | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+    tmp.replace(path)
+
+
+@contextmanager
+def _binary_out(path: Path | None) -> Iterator[IO[bytes]]:
+    if path is None:
+        yield sys.stdout.buffer
+        return
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("wb") as handle:
+        yield handle
+    tmp.replace(path)
 
 
 # ---------------------------------------------------------------------- parse
