@@ -28,7 +28,6 @@ from typing import Literal, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
-import urllib3
 
 from scraper import __version__
 from scraper import robots as robotstxt
@@ -45,7 +44,7 @@ from scraper.errors import (
     TooManyRedirects,
     UnsupportedContent,
 )
-from scraper.fetch_body import BodyReader, discard_body, parse_retry_after
+from scraper.fetch_body import BodyReader, discard_body, parse_retry_after, send_get
 from scraper.models import FetchResult
 from scraper.robots import RobotsInfo
 
@@ -503,17 +502,7 @@ class Fetcher:
     ) -> _Answer:
         request_headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate",
                            **headers}
-        try:
-            response = self.session.get(url, headers=request_headers, timeout=self.timeout,
-                                        allow_redirects=False, stream=True)
-        except requests.exceptions.Timeout as error:
-            raise Timeout(url, f"timed out: {error}") from None
-        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-                requests.exceptions.MissingSchema) as error:
-            raise InvalidURL(url, str(error)) from None
-        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
-                OSError) as error:
-            raise NetworkError(url, f"connection failed: {error}") from None
+        response = send_get(self.session, url, request_headers, self.timeout)
         status = response.status_code
         answer_headers = {k.lower(): v for k, v in response.headers.items()}
         with self._lock:

@@ -16,9 +16,16 @@ import zlib
 import requests
 import urllib3
 
-from scraper.errors import NetworkError, Timeout, TooLarge, UnsupportedContent
+from scraper.errors import InvalidURL, NetworkError, Timeout, TooLarge, UnsupportedContent
 
-__all__ = ["CHUNK_BYTES", "BodyReader", "discard_body", "gunzip_capped", "parse_retry_after"]
+__all__ = [
+    "CHUNK_BYTES",
+    "BodyReader",
+    "discard_body",
+    "gunzip_capped",
+    "parse_retry_after",
+    "send_get",
+]
 
 #: Bytes asked of the socket per read.
 CHUNK_BYTES = 64 * 1024
@@ -30,6 +37,41 @@ DISCARD_MAX_BYTES = 64 * 1024
 WBITS: dict[str, int] = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS,
                          "deflate": zlib.MAX_WBITS}
 IDENTITY = frozenset({"", "identity", "none"})
+
+
+def send_get(session: requests.Session, url: str, headers: dict[str, str],
+             timeout: tuple[float, float]) -> requests.Response:
+    """Send one GET through the session's mounted adapter; the body is left unread.
+
+    ``Session.request`` is bypassed on purpose: it re-merges environment settings, hooks and
+    redirect machinery on every call, which cost more CPU than the whole rest of a fetch (see
+    benchmarks/bench_fetch.py). The session still supplies everything that matters: its
+    adapters (connection pools, TLS, mounted test transports), default headers, proxies,
+    verify/cert settings and cookie jar.
+
+    Raises:
+        Timeout, NetworkError, InvalidURL: the request could not be sent or answered.
+    """
+    prepared = requests.PreparedRequest()
+    cookies = session.cookies if len(session.cookies) else None
+    try:
+        prepared.prepare(method="GET", url=url, headers={**session.headers, **headers},
+                         cookies=cookies)
+        adapter = session.get_adapter(url)
+        response = adapter.send(prepared, stream=True, timeout=timeout,
+                                verify=True if session.verify is None else session.verify,
+                                cert=session.cert, proxies=session.proxies)
+    except requests.exceptions.Timeout as error:
+        raise Timeout(url, f"timed out: {error}") from None
+    except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+            requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as error:
+        raise InvalidURL(url, str(error)) from None
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
+            OSError) as error:
+        raise NetworkError(url, f"connection failed: {error}") from None
+    if "set-cookie" in response.headers:
+        session.cookies.update(response.cookies)
+    return response
 
 
 class _Inflater:
