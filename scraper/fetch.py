@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Literal, Protocol
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -44,7 +44,17 @@ from scraper.errors import (
     TooManyRedirects,
     UnsupportedContent,
 )
-from scraper.fetch_body import BodyReader, discard_body, parse_retry_after, send_get
+from scraper.fetch_body import (
+    ACCEPT_HEADERS,
+    BINARY_TYPES,
+    Accept,
+    BodyReader,
+    acceptable,
+    discard_body,
+    media_type,
+    parse_retry_after,
+    send_get,
+)
 from scraper.models import FetchResult
 from scraper.robots import RobotsInfo
 
@@ -57,8 +67,6 @@ __all__ = [
     "SystemClock",
 ]
 
-Accept = Literal["html", "xml", "any"]
-
 DEFAULT_USER_AGENT = (
     f"blog-archiver/{__version__} (+https://github.com/blog-archiver/blog-archiver)"
 )
@@ -68,21 +76,6 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: Answers worth asking again after a pause: the server is overloaded or briefly broken.
 RETRY_STATUSES = frozenset({408, 429, *range(500, 600)})
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-XML_TYPES = frozenset({"application/xml", "text/xml", "application/rss+xml",
-                       "application/atom+xml", "application/rdf+xml"})
-#: Sitemaps also come as plain-text URL lists and gzip files (``.xml.gz``).
-SITEMAP_EXTRA_TYPES = frozenset({"text/plain", "application/x-gzip", "application/gzip"})
-#: Served for ``.xml.gz`` by many servers; accepted for sitemaps only when the path says ``.gz``.
-OPAQUE_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
-#: Content types whose body is binary even when accepted (never decoded to text).
-BINARY_TYPES = frozenset({"application/x-gzip", "application/gzip", *OPAQUE_TYPES})
-
-ACCEPT_HEADERS: dict[str, str] = {
-    "html": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1",
-    "xml": "application/xml,text/xml,application/rss+xml,application/atom+xml,*/*;q=0.1",
-    "any": "*/*",
-}
 #: First backoff step (seconds) and its ceiling; each retry doubles, times a jitter factor.
 BACKOFF_BASE = 1.0
 BACKOFF_MAX = 60.0
@@ -152,21 +145,6 @@ def _host_key(url: str) -> str:
     parts = urlsplit(url)
     default = 443 if parts.scheme == "https" else 80
     return f"{(parts.hostname or '').lower()}:{parts.port or default}"
-
-
-def _media_type(content_type: str) -> str:
-    return content_type.split(";", 1)[0].strip().lower()
-
-
-def _acceptable(media: str, accept: Accept, url: str) -> bool:
-    if accept == "any" or not media:
-        return True
-    feedish = media in HTML_TYPES or media in XML_TYPES or media.endswith("+xml")
-    if accept == "html":
-        return feedish
-    if media in OPAQUE_TYPES:
-        return urlsplit(url).path.lower().endswith(".gz")
-    return feedish or media in SITEMAP_EXTRA_TYPES
 
 
 class Fetcher:
@@ -363,7 +341,7 @@ class Fetcher:
                                       status=answer.status)
             content_type = answer.headers.get("content-type", "")
             text = encoding = None
-            if _media_type(content_type) not in BINARY_TYPES:
+            if media_type(content_type) not in BINARY_TYPES:
                 decoded = decode_body(answer.body, content_type)
                 text, encoding = decoded.text, decoded.encoding
             return FetchResult(url=url, final_url=current, status=answer.status,
@@ -514,8 +492,8 @@ class Fetcher:
             if not 200 <= status < 300:
                 discard_body(response)
                 return _Answer(status, answer_headers)
-            media = _media_type(answer_headers.get("content-type", ""))
-            if not _acceptable(media, accept, url):
+            media = media_type(answer_headers.get("content-type", ""))
+            if not acceptable(media, accept, url):
                 response.close()
                 raise UnsupportedContent(url, f"not a page: {media}", content_type=media,
                                          status=status)

@@ -1,4 +1,4 @@
-"""Reading one response body safely: size caps, decompression, deadlines; and Retry-After.
+"""The wire side of a fetch: sending a GET, which bodies to read, reading them safely.
 
 Part of the Fetcher (:mod:`scraper.fetch`), split out to keep each module small. Bodies are read
 raw (``decode_content=False``) and inflated here with ``zlib``'s ``max_length``, so the cap holds
@@ -12,6 +12,8 @@ from __future__ import annotations
 import email.utils
 import time
 import zlib
+from typing import Literal
+from urllib.parse import urlsplit
 
 import requests
 import urllib3
@@ -19,10 +21,15 @@ import urllib3
 from scraper.errors import InvalidURL, NetworkError, Timeout, TooLarge, UnsupportedContent
 
 __all__ = [
+    "ACCEPT_HEADERS",
+    "BINARY_TYPES",
     "CHUNK_BYTES",
+    "Accept",
     "BodyReader",
+    "acceptable",
     "discard_body",
     "gunzip_capped",
+    "media_type",
     "parse_retry_after",
     "send_get",
 ]
@@ -37,6 +44,44 @@ DISCARD_MAX_BYTES = 64 * 1024
 WBITS: dict[str, int] = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS,
                          "deflate": zlib.MAX_WBITS}
 IDENTITY = frozenset({"", "identity", "none"})
+
+Accept = Literal["html", "xml", "any"]
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+XML_TYPES = frozenset({"application/xml", "text/xml", "application/rss+xml",
+                       "application/atom+xml", "application/rdf+xml"})
+#: Sitemaps also come as plain-text URL lists and gzip files (``.xml.gz``).
+SITEMAP_EXTRA_TYPES = frozenset({"text/plain", "application/x-gzip", "application/gzip"})
+#: Served for ``.xml.gz`` by many servers; accepted for sitemaps only when the path says ``.gz``.
+OPAQUE_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
+#: Content types whose body is binary even when accepted (never decoded to text).
+BINARY_TYPES = frozenset({"application/x-gzip", "application/gzip", *OPAQUE_TYPES})
+
+ACCEPT_HEADERS: dict[str, str] = {
+    "html": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1",
+    "xml": "application/xml,text/xml,application/rss+xml,application/atom+xml,*/*;q=0.1",
+    "any": "*/*",
+}
+
+
+def media_type(content_type: str) -> str:
+    """The lower-cased media type of a Content-Type header, without parameters."""
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def acceptable(media: str, accept: Accept, url: str) -> bool:
+    """Whether a body of this media type is worth downloading for this kind of request.
+
+    A missing Content-Type is accepted: old servers omit it, and the size cap still holds.
+    """
+    if accept == "any" or not media:
+        return True
+    feedish = media in HTML_TYPES or media in XML_TYPES or media.endswith("+xml")
+    if accept == "html":
+        return feedish
+    if media in OPAQUE_TYPES:
+        return urlsplit(url).path.lower().endswith(".gz")
+    return feedish or media in SITEMAP_EXTRA_TYPES
 
 
 def send_get(session: requests.Session, url: str, headers: dict[str, str],
