@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 from faultserver import FakeClock, FaultServer, page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from scraper.charset import decode_body, header_charset
+from scraper.charset import BOMS, decode_body, header_charset
 from scraper.fetch import Fetcher
 
 FRENCH = "<p>Thérapie, émotions, cœur — « séance » à 10 €</p>"
@@ -118,3 +120,16 @@ def test_undecodable_bytes_never_raise() -> None:
 def test_detection_ties_prefer_the_common_web_codepage(text: str, codec: str) -> None:
     decoded = decode_body(text.encode(codec), "text/html")
     assert (decoded.text, decoded.source) == (text, "detected")
+
+
+@given(body=st.binary(max_size=2048), content_type=st.sampled_from(
+    ["", "text/html", "text/html; charset=utf-8", "text/html; charset=shift_jis",
+     "text/html; charset=nonsense", "text/html; charset=utf-16"]))
+@settings(max_examples=200, deadline=None)
+def test_decode_body_never_raises_and_round_trips_its_choice(
+    body: bytes, content_type: str
+) -> None:
+    decoded = decode_body(body, content_type)
+    if decoded.source != "fallback":
+        start = next((len(m) for m, c in BOMS if body.startswith(m) and c == decoded.encoding), 0)
+        assert body[start:].decode(decoded.encoding) == decoded.text

@@ -18,6 +18,8 @@ from faultserver import (
     redirect,
     streamed,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scraper.errors import (
     Disallowed,
@@ -166,3 +168,14 @@ def test_redirect_into_disallowed_path_is_not_followed(
     with make(clock, respect_robots=True) as fetcher, pytest.raises(Disallowed):
         fetcher.fetch(server.url("/a"))
     assert server.hits("/private/x") == []
+
+
+@given(data=st.binary(max_size=4096), cap=st.integers(min_value=0, max_value=5000))
+@settings(max_examples=200, deadline=None)
+def test_gunzip_capped_returns_data_within_cap_or_refuses(data: bytes, cap: int) -> None:
+    packed = gzip.compress(data)
+    if len(data) <= cap:
+        assert gunzip_capped(packed, cap) == data
+    else:
+        with pytest.raises(TooLarge):
+            gunzip_capped(packed, cap)
