@@ -18,7 +18,9 @@ The language::
                            title:"a phrase", tag:thera*)
 
 Operator words only count in capitals and between two terms; anywhere else (a lone ``AND``,
-a leading ``NOT``, a trailing ``OR``) they are ordinary words. ``NEAR`` is always a word.
+a leading ``NOT``, a trailing ``OR``) they are ordinary words, and an ``OR`` next to an
+exclusion (``a OR -b``) is dropped. ``NEAR``, ``^`` and parentheses have no meaning: they are
+searched as words or ignored as punctuation.
 Words are split as SQLite's unicode61 tokenizer splits them (letters, digits, private-use
 characters; everything else separates), so ``don't`` is the phrase ``"don t"`` and ``c++`` is
 ``c``. Input with no letters or digits at all (``*``, ``-``, emoji) has no terms.

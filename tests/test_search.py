@@ -466,6 +466,8 @@ def fuzz_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite_utils.D
     database = new_db(tmp_path_factory.mktemp("fuzz") / "archive.db")
     add_post(database, 1, "C++ and café", "Don't panic: title near the tag (or not).")
     add_comment(database, 1, 1, "near or and not")
+    for i in range(2, 130):  # enough posts for stopword pruning to take part
+        add_post(database, i, "Post", "the and or not a post")
     yield database
     database.close()
 
