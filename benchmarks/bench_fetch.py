@@ -24,6 +24,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import ClassVar
 
+import requests
+
 from scraper.fetch import Fetcher
 
 PAGES = 2000
@@ -87,6 +89,19 @@ def run_fetcher(urls: list[str]) -> Run:
     return Run("blog-archiver Fetcher", len(urls), seconds, cpu)
 
 
+def run_requests(urls: list[str]) -> Run:
+    """Baseline: a bare requests.Session, no politeness or safety, to show what the stack costs."""
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.perf_counter()
+    with requests.Session() as session:
+        for url in urls:
+            session.get(url).raise_for_status()
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run("bare requests.Session", len(urls), seconds, cpu)
+
+
 def run_wget(wget: str, urls: list[str]) -> Run:
     with tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "list.txt"
@@ -114,7 +129,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         port = receive.recv()
         urls = [f"http://127.0.0.1:{port}/post/{n}" for n in range(args.pages)]
-        runs = [run_fetcher(urls)]
+        runs = [run_fetcher(urls), run_requests(urls)]
         wget = shutil.which("wget")
         if wget is None:
             print("note: wget not found (apt-get install -y wget); wget column skipped")
@@ -125,12 +140,12 @@ def main(argv: list[str] | None = None) -> None:
         server.join()
 
     print(f"{args.pages} pages of ~{args.size} bytes from 127.0.0.1, delay 0, one connection")
-    print(f"{'client':<24}{'pages/s':>10}{'wall s':>9}{'CPU s':>8}{'CPU ms/page':>13}")
+    print(f"{'client':<25}{'pages/s':>10}{'wall s':>9}{'CPU s':>8}{'CPU ms/page':>13}")
     for run in runs:
-        print(f"{run.name:<24}{run.rate:>10.0f}{run.seconds:>9.2f}{run.cpu:>8.2f}"
+        print(f"{run.name:<25}{run.rate:>10.0f}{run.seconds:>9.2f}{run.cpu:>8.2f}"
               f"{1000 * run.cpu / run.pages:>13.3f}")
-    if len(runs) == 2:
-        print(f"Fetcher / wget pages/s: {runs[0].rate / runs[1].rate:.2f}x")
+    if runs[-1].name.startswith("wget"):
+        print(f"Fetcher / wget pages/s: {runs[0].rate / runs[-1].rate:.2f}x")
 
 
 if __name__ == "__main__":
