@@ -27,6 +27,7 @@ from scraper.parse.byline import find_author, find_dates
 from scraper.parse.decode import decode_html
 from scraper.parse.generic import LISTING_TYPES, Metadata, extract_metadata, tag_text
 from scraper.parse.headline import Headline, find_headline
+from scraper.parse.index import TreeIndex
 from scraper.parse.links import PageLinks, extract_links
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
 
@@ -79,16 +80,17 @@ def parse_page(html: str | bytes, url: str, site: SiteProfile | None = None) -> 
 def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> ParsedPage:
     text = decode_html(html)[:MAX_HTML_CHARS]
     soup = BeautifulSoup(text, "lxml")
-    platform = detect_platform(soup, text)
-    meta = extract_metadata(soup)
+    index = TreeIndex(soup)
+    platform = detect_platform(index, text)
+    meta = extract_metadata(index)
     links = extract_links(soup, url)
     dates_seen = dates.find_numeric_dates(soup.get_text(" ")) if soup.body else []
-    headline = find_headline(soup, meta, platform.title)
+    headline = find_headline(index, meta, platform.title)
     kind = _classify(soup, url, meta, headline, links)
     if kind != "post":
         return ParsedPage(url=url, kind=kind, canonical_url=links.canonical, links=links.links,
                           feeds=links.feeds, next_page=links.next_page, dates_seen=dates_seen)
-    post = _build_post(soup, url, site, platform, meta, headline, links)
+    post = _build_post(index, url, site, platform, meta, headline, links)
     if post is None:
         kind = "other"
     return ParsedPage(url=url, kind=kind, post=post, canonical_url=links.canonical,
@@ -97,7 +99,7 @@ def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> Parsed
 
 
 def _build_post(
-    soup: BeautifulSoup,
+    index: TreeIndex,
     url: str,
     site: SiteProfile | None,
     platform: Platform,
@@ -105,17 +107,18 @@ def _build_post(
     headline: Headline,
     links: PageLinks,
 ) -> Post | None:
+    soup = index.soup
     order = site.date_order if site else None
-    found_dates = find_dates(soup, meta, url, selectors=platform.date, headline=headline.element,
+    found_dates = find_dates(index, meta, url, selectors=platform.date, headline=headline.element,
                              order=order)
-    author = find_author(soup, meta, selectors=platform.author)
-    tags = _texts(soup, platform.tags) or meta.tags
-    categories = _texts(soup, platform.categories) or meta.categories
+    author = find_author(index, meta, selectors=platform.author)
+    tags = _texts(index, platform.tags) or meta.tags
+    categories = _texts(index, platform.categories) or meta.categories
     found = _comments(soup, url, platform.name, site)
     regions = list(found.regions)
     if headline.element is not None and headline.element.parent is not None:
         regions.append(headline.element)
-    body = extract_body(soup, url, selectors=platform.body, exclude=regions,
+    body = extract_body(soup, url, index=index, selectors=platform.body, exclude=regions,
                         boilerplate=site.boilerplate if site else frozenset())
     if not headline.text and not body.text:
         return None
@@ -141,12 +144,9 @@ def _build_post(
     )
 
 
-def _texts(soup: BeautifulSoup, selectors: tuple[str, ...]) -> list[str]:
+def _texts(index: TreeIndex, selectors: tuple[str, ...]) -> list[str]:
     for selector in selectors:
-        try:
-            tags = soup.select(selector, limit=50)
-        except Exception:
-            continue
+        tags = index.select(selector, limit=50)
         texts: list[str] = []
         for tag in tags:
             text = tag_text(tag).lstrip("#").strip()

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
+from scraper.parse.index import TreeIndex
 from scraper.parse.sanitize import INVISIBLE_TAGS, html_to_text, sanitize_html
 
 __all__ = ["Body", "block_fingerprint", "extract_body"]
@@ -110,6 +111,7 @@ def extract_body(
     soup: BeautifulSoup,
     url: str,
     *,
+    index: TreeIndex | None = None,
     selectors: Iterable[str] = (),
     exclude: Iterable[Tag] = (),
     boilerplate: frozenset[str] = frozenset(),
@@ -119,6 +121,7 @@ def extract_body(
     Args:
         soup: the page, parsed once; other extractors must have run already.
         url: the page URL, for absolute links in the HTML.
+        index: the page's selector index (built here when not given).
         selectors: the platform's content selectors, best first.
         exclude: elements to drop first (comment threads and comment forms).
         boilerplate: fingerprints of blocks the site template found on many pages.
@@ -128,7 +131,7 @@ def extract_body(
             region.decompose()
     root = soup.body if isinstance(soup.body, Tag) else soup
     _strip(root)
-    chosen, method = _by_selector(root, (*selectors, *CONTENT_SELECTORS))
+    chosen, method = _by_selector(index or TreeIndex(soup), (*selectors, *CONTENT_SELECTORS))
     if chosen is None:
         _remove_furniture(root)
         lengths = _Lengths(root)
@@ -225,12 +228,9 @@ class _Lengths:
         return self.links.get(id(tag), 0) / total if total else 0.0
 
 
-def _by_selector(root: Tag, selectors: Iterable[str]) -> tuple[Tag | None, str]:
+def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None, str]:
     for selector in selectors:
-        try:
-            found = root.select(selector)
-        except Exception:  # a malformed selector in a platform table must not break parsing
-            continue
+        found = index.select(selector)
         if not found:
             continue
         best = max(found, key=lambda t: len(t.get_text()))

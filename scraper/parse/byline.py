@@ -17,12 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
 from scraper import dates
 from scraper.models import DateOrder
 from scraper.parse.generic import Metadata, Sourced, tag_text
+from scraper.parse.index import TreeIndex
 
 __all__ = ["DateFound", "find_author", "find_dates"]
 
@@ -70,7 +70,7 @@ class DateFound:
 
 
 def find_dates(
-    soup: BeautifulSoup,
+    index: TreeIndex,
     meta: Metadata,
     url: str,
     *,
@@ -85,7 +85,7 @@ def find_dates(
         parsed = dates.parse_date_detail(item.value, order=order, language=language)
         if parsed is not None:
             return DateFound(parsed.value, updated and updated[0], _source_name(item), None)
-    for source, text in _visible_candidates(soup, selectors, headline):
+    for source, text in _visible_candidates(index, selectors, headline):
         parsed = dates.parse_date_detail(text, order=order, language=language)
         if parsed is not None:
             return DateFound(parsed.value, updated and updated[0], source,
@@ -123,15 +123,11 @@ def _first_parsed(
 
 
 def _visible_candidates(
-    soup: BeautifulSoup, selectors: Iterable[str], headline: Tag | None
+    index: TreeIndex, selectors: Iterable[str], headline: Tag | None
 ) -> Iterable[tuple[str, str]]:
     """Texts that may hold the date, best first: platform selectors, date markup, byline text."""
     for selector in (*selectors, *DATE_SELECTORS):
-        try:
-            found = soup.select(selector, limit=3)
-        except Exception:
-            continue
-        for tag in found:
+        for tag in index.select(selector, limit=3):
             for attr in ("datetime", "content", "title"):
                 value = tag.get(attr)
                 if isinstance(value, str) and value.strip():
@@ -168,7 +164,7 @@ def _strings_near(headline: Tag) -> list[str]:
 
 
 def find_author(
-    soup: BeautifulSoup, meta: Metadata, *, selectors: Iterable[str] = ()
+    index: TreeIndex, meta: Metadata, *, selectors: Iterable[str] = ()
 ) -> str | None:
     """The post's author as displayed (several authors joined with ", "), or None."""
     strong = [a for a in meta.authors if not a.source.startswith("meta:")]
@@ -177,16 +173,13 @@ def find_author(
         if names:
             return ", ".join(names)
     for selector in (*selectors, *AUTHOR_SELECTORS):
-        try:
-            tag = soup.select_one(selector)
-        except Exception:
-            continue
+        tag = index.select_one(selector)
         if tag is not None:
             name = _clean_name(tag_text(tag))
             if name:
                 return name
     for selector in BYLINE_SELECTORS:
-        for tag in soup.select(selector, limit=3):
+        for tag in index.select(selector, limit=3):
             text = tag_text(tag)
             match = BY_WORDS.search(text) if len(text) < 300 else None
             if match:

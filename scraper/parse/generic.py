@@ -20,6 +20,8 @@ from typing import Any
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
+from scraper.parse.index import TreeIndex
+
 __all__ = ["ARTICLE_TYPES", "Metadata", "Sourced", "extract_metadata", "tag_text"]
 
 #: schema.org types whose ``headline``/``datePublished``/``author`` describe the page's post.
@@ -95,8 +97,9 @@ def _clean(value: object) -> str:
     return _WS.sub(" ", value).strip() if isinstance(value, str) else ""
 
 
-def extract_metadata(soup: BeautifulSoup) -> Metadata:
+def extract_metadata(index: TreeIndex) -> Metadata:
     """Collect titles, dates, authors, tags and types from every structured source on the page."""
+    soup = index.soup
     titles: list[Sourced] = []
     published: list[Sourced] = []
     updated: list[Sourced] = []
@@ -129,8 +132,8 @@ def extract_metadata(soup: BeautifulSoup) -> Metadata:
     if not published:
         published.extend(page_dates)
 
-    _microdata(soup, titles, published, updated, authors)
-    _microformats(soup, titles, published, updated, authors, categories)
+    _microdata(index, titles, published, updated, authors)
+    _microformats(index, titles, published, updated, authors, categories)
 
     meta = _meta_values(soup)
     for value in meta.get("title", []):
@@ -283,13 +286,13 @@ def _attr_or_text(tag: Tag, attrs: tuple[str, ...] = DATE_ATTRS) -> str:
 
 
 def _microdata(
-    soup: BeautifulSoup,
+    index: TreeIndex,
     titles: list[Sourced],
     published: list[Sourced],
     updated: list[Sourced],
     authors: list[Sourced],
 ) -> None:
-    scope = soup.select_one(MICRODATA_SCOPE)
+    scope = index.select_one(MICRODATA_SCOPE)
     if scope is None:
         return
     head = scope.select_one("[itemprop~=headline]") or scope.select_one("[itemprop~=name]")
@@ -310,14 +313,14 @@ def _microdata(
 
 
 def _microformats(
-    soup: BeautifulSoup,
+    index: TreeIndex,
     titles: list[Sourced],
     published: list[Sourced],
     updated: list[Sourced],
     authors: list[Sourced],
     categories: list[str],
 ) -> None:
-    entry = soup.select_one(".h-entry") or soup.select_one(".hentry")
+    entry = index.select_one(".h-entry") or index.select_one(".hentry")
     if entry is None:
         return
     source = "h-entry" if "h-entry" in (entry.get("class") or []) else "hentry"

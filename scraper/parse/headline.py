@@ -14,10 +14,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper.parse.generic import Metadata, tag_text
+from scraper.parse.index import TreeIndex
 
 __all__ = ["Headline", "find_headline", "split_html_title"]
 
@@ -57,14 +57,14 @@ def split_html_title(title: str, site_name: str = "") -> str:
     return max(parts, key=len)
 
 
-def find_headline(soup: BeautifulSoup, meta: Metadata, selectors: Iterable[str] = ()) -> Headline:
+def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = ()) -> Headline:
     """Pick the visible headline; platform ``selectors`` are tried before generic headings."""
     references = [s.value for s in meta.titles]
     if meta.html_title:
         references.append(meta.html_title)
         references.append(split_html_title(meta.html_title, meta.site_name))
     ref_tokens = [_tokens(r) for r in references if r]
-    headings = _headings(soup, selectors)
+    headings = _headings(index, selectors)
     best: tuple[float, int, Tag, str] | None = None
     for rank, (tag, text) in enumerate(headings):
         similarity = max((_similarity(_tokens(text), ref) for ref in ref_tokens), default=0.0)
@@ -73,7 +73,7 @@ def find_headline(soup: BeautifulSoup, meta: Metadata, selectors: Iterable[str] 
     if best is not None:
         return Headline(best[3], best[2], "heading")
     for selector in selectors:
-        found = _select_text(soup, selector)
+        found = _select_text(index, selector)
         if found:
             return Headline(found[1], found[0], "platform")
     declared = next((s for s in meta.titles if s.value), None)
@@ -89,26 +89,19 @@ def find_headline(soup: BeautifulSoup, meta: Metadata, selectors: Iterable[str] 
     return Headline("", None, "none")
 
 
-def _select_text(soup: BeautifulSoup, selector: str) -> tuple[Tag, str] | None:
-    try:
-        tag = soup.select_one(selector)
-    except Exception:
-        return None
+def _select_text(index: TreeIndex, selector: str) -> tuple[Tag, str] | None:
+    tag = index.select_one(selector)
     if tag is None:
         return None
     text = tag_text(tag)
     return (tag, text) if 0 < len(text) <= MAX_TITLE_CHARS else None
 
 
-def _headings(soup: BeautifulSoup, selectors: Iterable[str]) -> list[tuple[Tag, str]]:
+def _headings(index: TreeIndex, selectors: Iterable[str]) -> list[tuple[Tag, str]]:
     seen: set[int] = set()
     out: list[tuple[Tag, str]] = []
     for selector in (*selectors, *HEADING_SELECTORS):
-        try:
-            found = soup.select(selector, limit=MAX_HEADINGS)
-        except Exception:
-            continue
-        for tag in found:
+        for tag in index.select(selector, limit=MAX_HEADINGS):
             if id(tag) in seen or tag.name in ("meta", "title", "html", "body", "article"):
                 continue
             seen.add(id(tag))

@@ -7,8 +7,7 @@ hosts and markup signatures in registry order. Special cases precede their gener
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
+from scraper.parse.index import TreeIndex
 from scraper.parse.platforms import (
     blogger,
     drupal,
@@ -50,15 +49,15 @@ PLATFORMS: tuple[Platform, ...] = (
 GENERIC = generic.PLATFORM
 
 
-def detect_platform(soup: BeautifulSoup, html: str) -> Platform:
+def detect_platform(index: TreeIndex, html: str) -> Platform:
     """Return the platform that served the page, ``GENERIC`` when none is recognised."""
-    generators = generator_values(soup)
+    generators = generator_values(index.soup)
     if generators:
         for platform in PLATFORMS:
             if platform.matches_generator(generators):
                 return platform
     for platform in PLATFORMS:
-        if platform.matches_markup(soup, html):
+        if platform.matches_markup(index, html):
             return platform
     return GENERIC
 

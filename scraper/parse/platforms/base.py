@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
+from scraper.parse.index import TreeIndex
+
 __all__ = ["Platform", "generator_values"]
 
 
@@ -48,11 +50,11 @@ class Platform:
         """True when a generator meta names this platform."""
         return any(re.search(p, g, re.I) for p in self.generator for g in generators)
 
-    def matches_markup(self, soup: BeautifulSoup, html: str) -> bool:
+    def matches_markup(self, index: TreeIndex, html: str) -> bool:
         """True when the page carries this platform's asset hosts or markup signatures."""
         if any(marker in html for marker in self.markers):
             return True
-        return any(soup.select_one(sel) is not None for sel in self.css_markers)
+        return any(index.select_one(sel) is not None for sel in self.css_markers)
 
 
 def generator_values(soup: BeautifulSoup) -> list[str]:
