@@ -182,6 +182,8 @@ def _report(summary: Any, *, quiet: bool, as_json: bool) -> None:
         return
     if summary.status == "failed":
         sample = summary.error_samples[0] if summary.error_samples else "no page could be fetched"
+        if sample.startswith("http") and ": " in sample:
+            sample = sample.split(": ", 1)[1]
         _fail(f"could not crawl {summary.site}: {sample}", 2)
     if quiet and summary.status == "ok":
         return
@@ -290,6 +292,54 @@ def show(
         print_post(out, post, show_spam=spam)
         if history:
             print_history(out, versions)
+
+
+# ---------------------------------------------------------------------- maintenance
+
+
+@app.command()
+def reparse(
+    db: DbOption = DEFAULT_DB,
+    site: Annotated[str | None, typer.Option(help="Only this site (name or start URL).")] = None,
+) -> None:
+    """Re-run the current parser over the stored raw pages (no network); changed output is
+    recorded as a new version."""
+    from archive.jobs import reparse_site
+    from scraper.models import SiteProfile
+
+    with user_errors(), Archive(db, create=False) as archive:
+        sites = archive.sites() if site is None else [archive.site(site)]
+        if not sites or sites[0] is None:
+            raise ValueError(f"no site {site!r} in {db}" if site else f"{db} has no sites")
+        for s in sites:
+            assert s is not None
+            profile = SiteProfile(
+                date_order=cast(Any, s.date_order), date_order_evidence=s.date_order_evidence
+            )
+            counts = reparse_site(archive, s.id, profile)
+            out.print(
+                f"{s.name}: {counts['changed']} changed, {counts['unchanged']} unchanged"
+                + (f", {counts['missing']} without a stored page" if counts["missing"] else "")
+            )
+
+
+@app.command()
+def check(db: DbOption = DEFAULT_DB) -> None:
+    """Check the archive's integrity: SQLite, full-text indexes, stored raw pages."""
+    from archive.store import check_archive
+
+    with user_errors():
+        with Archive(db, create=False) as archive:
+            problems = check_archive(archive)
+            counts = archive.counts()
+        if problems:
+            for problem in problems:
+                err.print(f"problem: {problem}")
+            raise typer.Exit(1)
+        out.print(
+            f"{db}: ok ({counts['posts']} posts, {counts['comments']} comments, "
+            f"{counts['pages']} pages)"
+        )
 
 
 # ---------------------------------------------------------------------- export

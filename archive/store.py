@@ -26,7 +26,15 @@ from archive.blobs import get_blob, put_blob
 from archive.migrations import known_migration_names, migrations
 from scraper.models import Comment, Post
 
-__all__ = ["Archive", "ArchiveError", "SaveOutcome", "Site", "StoredComment", "StoredPost"]
+__all__ = [
+    "Archive",
+    "ArchiveError",
+    "SaveOutcome",
+    "Site",
+    "StoredComment",
+    "StoredPost",
+    "check_archive",
+]
 
 BUSY_TIMEOUT_MS = 5000
 GONE_AFTER = 2  # 404/410 answers in a row before a post is marked deleted
@@ -534,3 +542,26 @@ def _comment_values(comment: Comment, position: int, parent_id: int | None) -> d
         "likely_spam": int(comment.likely_spam),
         "spam_reason": comment.spam_reason,
     }
+
+
+def check_archive(archive: Archive) -> list[str]:
+    """Problems found in an archive (empty when healthy): SQLite's own integrity check, the
+    full-text indexes against their tables, and raw bodies that rows refer to."""
+    problems: list[str] = []
+    db = archive.db
+    result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        problems += [f"sqlite: {line}" for line in result]
+    for fts in ("posts_fts", "comments_fts"):
+        try:
+            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"{fts}: out of sync with its table ({exc})")
+    for table in ("posts", "fetches"):
+        missing = db.execute(
+            f"SELECT count(*) FROM {table} WHERE blob_hash IS NOT NULL "
+            "AND blob_hash NOT IN (SELECT hash FROM blobs)"
+        ).fetchone()[0]
+        if missing:
+            problems.append(f"{table}: {missing} rows refer to a raw page that is missing")
+    return problems

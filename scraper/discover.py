@@ -7,7 +7,6 @@ access off, so an XML bomb or an external entity fails safely instead of explodi
 
 from __future__ import annotations
 
-import gzip
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from scraper.errors import FetchError
+from scraper.fetch_body import gunzip_capped
 from scraper.models import FetchResult, ParsedPage, QueueItem
 from scraper.urls import Scope, canonical_url
 
@@ -64,8 +64,8 @@ def parse_sitemap(body: bytes, base_url: str) -> list[SitemapEntry]:
     recovered, never an exception."""
     if body[:2] == b"\x1f\x8b":
         try:
-            body = gzip.decompress(body)[:MAX_SITEMAP_BYTES]
-        except (OSError, EOFError):
+            body = gunzip_capped(body, MAX_SITEMAP_BYTES, url=base_url)
+        except FetchError:  # corrupt, or a gzip bomb past the cap
             return []
     try:
         root = etree.fromstring(body, _XML_PARSER)

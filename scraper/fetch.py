@@ -326,6 +326,13 @@ class Fetcher:
         chain: list[str] = []
         while True:
             if not self.allowed(current):
+                robots = self.robots(current)
+                if robots.status == "unreachable":
+                    raise Disallowed(
+                        current,
+                        f"cannot reach {urlsplit(current).netloc}: robots.txt could not be read "
+                        f"({robots.reason or 'unknown error'}), so nothing is fetched this run",
+                    )
                 raise Disallowed(current, f"robots.txt disallows {current}")
             answer = self._exchange(current, headers, accept, self.max_bytes)
             if answer.status in REDIRECT_STATUSES:
@@ -385,7 +392,7 @@ class Fetcher:
                 answer = self._exchange(current, {"Accept": "text/plain,*/*"}, "any",
                                         robotstxt.ROBOTS_MAX_BYTES, truncate=True)
             except FetchError as error:
-                return robotstxt.unreachable(key, error.status)
+                return robotstxt.unreachable(key, error.status, str(error))
             if answer.status in REDIRECT_STATUSES and answer.headers.get("location"):
                 target = urljoin(current, answer.headers["location"].strip())
                 if urlsplit(target).scheme not in SCHEMES:

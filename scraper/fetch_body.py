@@ -10,6 +10,7 @@ at a time still meets the wall-clock deadline between reads.
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 import zlib
 from typing import Literal
@@ -64,6 +65,33 @@ ACCEPT_HEADERS: dict[str, str] = {
 }
 
 
+#: What urllib3/requests say deep inside their messages, and what a user should read instead.
+_REASONS = (
+    (re.compile(r"Name or service not known|nodename nor servname|getaddrinfo failed|"
+                r"Temporary failure in name resolution|No address associated", re.I),
+     "host not found"),
+    (re.compile(r"Connection refused", re.I), "connection refused"),
+    (re.compile(r"Connection reset", re.I), "connection reset by the server"),
+    (re.compile(r"Network is unreachable|No route to host", re.I), "network unreachable"),
+    (re.compile(r"CERTIFICATE_VERIFY_FAILED|certificate verify failed", re.I),
+     "TLS certificate not valid"),
+    (re.compile(r"SSL|TLS", re.I), "TLS handshake failed"),
+    (re.compile(r"Read timed out", re.I), "read timeout"),
+    (re.compile(r"Connect(ion)? timed out|ConnectTimeout", re.I), "connect timeout"),
+    (re.compile(r"RemoteDisconnected|closed connection without response", re.I),
+     "the server closed the connection"),
+)
+
+
+def short_reason(error: BaseException) -> str:
+    """A short human reason for a low-level network error (the library texts are a paragraph)."""
+    text = str(error)
+    for pattern, reason in _REASONS:
+        if pattern.search(text):
+            return reason
+    return text.splitlines()[0][:200] if text else type(error).__name__
+
+
 def media_type(content_type: str) -> str:
     """The lower-cased media type of a Content-Type header, without parameters."""
     return content_type.split(";", 1)[0].strip().lower()
@@ -107,13 +135,13 @@ def send_get(session: requests.Session, url: str, headers: dict[str, str],
                                 verify=True if session.verify is None else session.verify,
                                 cert=session.cert, proxies=session.proxies)
     except requests.exceptions.Timeout as error:
-        raise Timeout(url, f"timed out: {error}") from None
+        raise Timeout(url, f"timed out ({short_reason(error)})") from None
     except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
             requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as error:
         raise InvalidURL(url, str(error)) from None
     except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
             OSError) as error:
-        raise NetworkError(url, f"connection failed: {error}") from None
+        raise NetworkError(url, f"connection failed: {short_reason(error)}") from None
     if "set-cookie" in response.headers:
         session.cookies.update(response.cookies)
     return response

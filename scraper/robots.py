@@ -53,6 +53,7 @@ class RobotsInfo:
     http_status: int | None = None
     sitemaps: tuple[str, ...] = ()
     crawl_delay: float | None = None
+    reason: str | None = None
     _rules: Any = field(default=None, repr=False, compare=False)
 
     def can_fetch(self, url: str, agent: str) -> bool:
@@ -90,6 +91,9 @@ def missing(url: str, http_status: int) -> RobotsInfo:
     return RobotsInfo(url=url, status="missing", http_status=http_status)
 
 
-def unreachable(url: str, http_status: int | None = None) -> RobotsInfo:
-    """A 5xx / network failure: RFC 9309 says assume complete disallow until it can be read."""
-    return RobotsInfo(url=url, status="unreachable", http_status=http_status)
+def unreachable(url: str, http_status: int | None = None, reason: str | None = None) -> RobotsInfo:
+    """A 5xx / network failure: RFC 9309 says assume complete disallow until it can be read.
+    ``reason`` says what went wrong, for the user."""
+    if reason is None and http_status is not None:
+        reason = f"HTTP {http_status}"
+    return RobotsInfo(url=url, status="unreachable", http_status=http_status, reason=reason)
