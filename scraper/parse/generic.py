@@ -40,7 +40,7 @@ LISTING_TYPES: frozenset[str] = frozenset(
 
 #: meta (name or property) -> field. Order inside each field is preference order.
 META_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
+    "title": ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title",
               "sailthru.title", "title"),
     "published": ("article:published_time", "og:article:published_time", "article:published",
                   "datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",

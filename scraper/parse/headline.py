@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bs4.element import Tag
 
-from scraper.parse.generic import Metadata, tag_text
+from scraper.parse.generic import Metadata
 from scraper.parse.index import TreeIndex
 
 __all__ = ["Headline", "find_headline", "split_html_title"]
@@ -33,6 +33,7 @@ MAX_TITLE_CHARS = 400
 #: Separators between a page title and the site name in ``<title>``.
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»:/\\]|::)\s+")
 _TOKENS = re.compile(r"\w+", re.UNICODE)
+_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,13 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
     declared = next((s for s in meta.titles if s.value), None)
     if declared is not None:
         return Headline(declared.value, None, declared.source)
+    # No declared title and no heading matching <title>: the <title> is the page's own name
+    # unless it is only the site's name (then a lone <h1> is the better guess).
     h1s = [(t, x) for t, x in headings if t.name == "h1"]
+    if meta.html_title and _norm(meta.html_title) != _norm(meta.site_name):
+        return Headline(split_html_title(meta.html_title, meta.site_name), None, "title")
     if len(h1s) == 1:
         return Headline(h1s[0][1], h1s[0][0], "h1")
-    if meta.html_title:
-        return Headline(split_html_title(meta.html_title, meta.site_name), None, "title")
     if headings:
         return Headline(headings[0][1], headings[0][0], "heading")
     return Headline("", None, "none")
@@ -93,8 +96,13 @@ def _select_text(index: TreeIndex, selector: str) -> tuple[Tag, str] | None:
     tag = index.select_one(selector)
     if tag is None:
         return None
-    text = tag_text(tag)
+    text = _heading_text(tag)
     return (tag, text) if 0 < len(text) <= MAX_TITLE_CHARS else None
+
+
+def _heading_text(tag: Tag) -> str:
+    """Heading text as rendered: inline markup adds no spaces ("Metroid</a>, One")."""
+    return _WS.sub(" ", tag.get_text()).strip()
 
 
 def _headings(index: TreeIndex, selectors: Iterable[str]) -> list[tuple[Tag, str]]:
@@ -105,7 +113,7 @@ def _headings(index: TreeIndex, selectors: Iterable[str]) -> list[tuple[Tag, str
             if id(tag) in seen or tag.name in ("meta", "title", "html", "body", "article"):
                 continue
             seen.add(id(tag))
-            text = tag_text(tag)
+            text = _heading_text(tag)
             if 0 < len(text) <= MAX_TITLE_CHARS:
                 out.append((tag, text))
         if len(out) >= MAX_HEADINGS:
