@@ -27,7 +27,13 @@ from scraper.models import Comment, SiteProfile
 from scraper.parse.comments import blogger, drupal, spip, substack, wordpress
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
-from scraper.parse.comments.markup import CommentMarkup, extract_markup, finish
+from scraper.parse.comments.markup import (
+    CommentMarkup,
+    PageIndex,
+    extract_markup,
+    finish,
+    select_parts,
+)
 from scraper.parse.comments.spam import flag_spam
 
 __all__ = ["REGISTRY", "CommentsFound", "extract_comments"]
@@ -69,22 +75,23 @@ def extract_comments(
     html_tag = soup.find("html")
     lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
     language = lang if isinstance(lang, str) else None
+    index = PageIndex.of(soup)
     for markup in REGISTRY:
-        raws = extract_markup(soup, markup, url)
+        raws = extract_markup(soup, markup, url, index)
         if raws:
             comments = finish(raws, order=order, language=language)
-            regions = _regions(soup, markup.region, [raw.element for raw in raws])
+            regions = _regions(soup, index, markup.region, [raw.element for raw in raws])
             return CommentsFound(_flag(soup, comments), markup.system, regions)
-    found = find_generic(soup, url, order=order, language=language)
+    found = find_generic(soup, url, order=order, language=language, index=index)
     if found is not None:
         comments, regions = found
         return CommentsFound(_flag(soup, comments), "native", regions)
-    embed = detect_embed(soup)
+    embed = detect_embed(soup, index)
     return CommentsFound([], embed or "none", [])
 
 
-def _regions(soup: BeautifulSoup, selector: str, items: list[Tag]) -> list[Tag]:
-    regions = soup.select(selector) if selector else []
+def _regions(soup: BeautifulSoup, index: PageIndex, selector: str, items: list[Tag]) -> list[Tag]:
+    regions = select_parts(soup, selector, index) if selector else []
     for item in items:
         if not any(item is r or r in item.parents for r in regions):
             regions.append(item)

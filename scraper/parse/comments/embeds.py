@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
+from scraper.parse.comments.markup import PageIndex, select_parts
+
 __all__ = ["EMBED_SIGNATURES", "EmbedSignature", "detect_embed"]
 
 
@@ -25,10 +27,10 @@ class EmbedSignature:
 
 EMBED_SIGNATURES: tuple[EmbedSignature, ...] = (
     EmbedSignature("disqus", "#disqus_thread", ("disqus.com/embed.js", "disqus_shortname")),
-    EmbedSignature("facebook", ".fb-comments, fb\\:comments", ("connect.facebook.net",)),
-    EmbedSignature("wix", "[data-hook*=comments], [data-hook*=Comments]", ("wix-comments",)),
-    EmbedSignature("squarespace", ".squarespace-comments, [data-controller*=Comments]", ()),
-    EmbedSignature("ghost", "[data-ghost-comments], #ghost-comments-root", ("comments-ui",)),
+    EmbedSignature("facebook", ".fb-comments", ("connect.facebook.net/en_us/sdk", "fb:comments")),
+    EmbedSignature("wix", "", ("wix-comments", "comments-ooi")),
+    EmbedSignature("squarespace", ".squarespace-comments", ("squarespace-comments",)),
+    EmbedSignature("ghost", "#ghost-comments-root", ("comments-ui",)),
     EmbedSignature("commento", "#commento", ("commento.js",)),
     EmbedSignature("remark42", "#remark42", ("remark42",)),
     EmbedSignature("isso", "#isso-thread", ("isso/js/embed",)),
@@ -44,14 +46,14 @@ EMBED_SIGNATURES: tuple[EmbedSignature, ...] = (
 )
 
 
-def detect_embed(soup: BeautifulSoup) -> str | None:
+def detect_embed(soup: BeautifulSoup, index: PageIndex | None = None) -> str | None:
     """The first script-loaded comment system the page carries, or None."""
     scripts = " ".join(
         (str(tag.get("src") or "") + " " + (tag.string or "")[:20000]).lower()
         for tag in soup.find_all(("script", "iframe"))
     )
     for signature in EMBED_SIGNATURES:
-        if signature.selector and soup.select_one(signature.selector) is not None:
+        if signature.selector and select_parts(soup, signature.selector, index):
             return signature.system
         if any(token in scripts for token in signature.script):
             return signature.system

@@ -27,7 +27,15 @@ from scraper.dates import parse_date, resolve_orders
 from scraper.models import Comment, DateOrder
 from scraper.parse.sanitize import html_to_text, sanitize_html
 
-__all__ = ["CommentMarkup", "RawComment", "extract_markup", "finish", "outside_sidebars"]
+__all__ = [
+    "CommentMarkup",
+    "PageIndex",
+    "RawComment",
+    "extract_markup",
+    "finish",
+    "outside_sidebars",
+    "select_parts",
+]
 
 #: Ancestors that hold widgets ("Recent comments"), never the post's own comments: these tags,
 #: and ids/classes starting or ending with these words (not ``content-sidebar-wrap``).
@@ -73,6 +81,61 @@ class CommentMarkup:
 
 
 @dataclass(frozen=True)
+class PageIndex:
+    """Every class and id on the page, from one pass: selectors naming a class or id the page
+    lacks are skipped without running them (CSS matching is the slow part of extraction)."""
+
+    classes: frozenset[str]
+    ids: frozenset[str]
+
+    @classmethod
+    def of(cls, soup: BeautifulSoup) -> PageIndex:
+        classes: set[str] = set()
+        ids: set[str] = set()
+        for tag in soup.find_all(True):
+            classes.update(tag.get_attribute_list("class"))
+            ident = tag.get("id")
+            if isinstance(ident, str):
+                ids.add(ident)
+        return cls(frozenset(classes), frozenset(ids))
+
+    def may_match(self, selector: str) -> bool:
+        """False when ``selector`` (one part, no commas) names a class or id not on the page."""
+        needs = _NEEDS.get(selector)
+        if needs is None:
+            needs = _NEEDS[selector] = (
+                frozenset(_CLASS_TOKEN.findall(selector)),
+                frozenset(_ID_TOKEN.findall(selector)),
+                tuple(_ATTR_TOKEN.findall(selector)),
+            )
+        classes, ids, attrs = needs
+        if not (classes <= self.classes and ids <= self.ids):
+            return False
+        for name, op, value in attrs:
+            pool = self.ids if name == "id" else self.classes
+            if op == "^" and not any(v.startswith(value) for v in pool):
+                return False
+            if op == "*" and not any(value in v for v in pool):
+                return False
+        return True
+
+
+_CLASS_TOKEN = re.compile(r"(?<![\[=*^])\.([\w-]+)")
+_ID_TOKEN = re.compile(r"#([\w-]+)")
+_ATTR_TOKEN = re.compile(r"\[(id|class)([*^])=([\w-]+)\]")
+_NEEDS: dict[str, tuple[frozenset[str], frozenset[str], tuple[tuple[str, str, str], ...]]] = {}
+
+
+def select_parts(root: Tag, selector: str, index: PageIndex | None) -> list[Tag]:
+    """``root.select(selector)``, skipping comma-separated parts the page cannot match."""
+    parts = [p.strip() for p in selector.split(",") if p.strip()]
+    live = [p for p in parts if index is None or index.may_match(p)]
+    if not live:
+        return []
+    return list(root.select(", ".join(live)))
+
+
+@dataclass(frozen=True)
 class RawComment:
     """A comment before threading indices are known: ``parent`` is the parent's element."""
 
@@ -113,7 +176,14 @@ def _owner(node: PageElement, items: set[int], stop: Tag | None = None) -> Tag |
     return None
 
 
-def _own(item: Tag, selector: str, items: set[int], *, need_text: bool = False) -> Tag | None:
+def _own(
+    item: Tag,
+    selector: str,
+    items: set[int],
+    *,
+    need_text: bool = False,
+    index: PageIndex | None = None,
+) -> Tag | None:
     """The first element matching ``selector`` that belongs to ``item`` and not to a reply.
 
     A comma-separated selector is a priority list: earlier parts win over later ones.
@@ -121,7 +191,10 @@ def _own(item: Tag, selector: str, items: set[int], *, need_text: bool = False) 
     if not selector:
         return None
     for part in selector.split(","):
-        for found in item.select(part.strip()):
+        part = part.strip()
+        if index is not None and not index.may_match(part):
+            continue
+        for found in item.select(part):
             if found is not item and (id(found) in items or _owner(found, items) is not item):
                 continue
             if need_text and not found.get_text(strip=True):
@@ -249,13 +322,15 @@ def _parent_item(
     return None
 
 
-def extract_markup(soup: BeautifulSoup, markup: CommentMarkup, url: str) -> list[RawComment]:
+def extract_markup(
+    soup: BeautifulSoup, markup: CommentMarkup, url: str, index: PageIndex | None = None
+) -> list[RawComment]:
     """All comments of one markup family on the page, in page order (empty if none)."""
-    candidates = [t for t in soup.select(markup.item) if outside_sidebars(t)]
+    candidates = [t for t in select_parts(soup, markup.item, index) if outside_sidebars(t)]
     if not candidates:
         return []
     if markup.skip:
-        skipped = {id(t) for t in soup.select(markup.skip)}
+        skipped = {id(t) for t in select_parts(soup, markup.skip, index)}
         candidates = [t for t in candidates if id(t) not in skipped]
     items = {id(t) for t in candidates}
     texts: dict[int, list[Tag]] = {}
@@ -267,28 +342,30 @@ def extract_markup(soup: BeautifulSoup, markup: CommentMarkup, url: str) -> list
                     texts[id(item)] = paragraphs
                     break
                 continue
-            found = _own(item, selector, items)
+            found = _own(item, selector, items, index=index)
             if found is not None:
                 texts[id(item)] = [found]
                 break
-    deleted = {id(t) for t in candidates if markup.deleted and _own(t, markup.deleted, items)}
+    deleted = {
+        id(t) for t in candidates if markup.deleted and _own(t, markup.deleted, items, index=index)
+    }
     kept = [t for t in candidates if id(t) in texts or id(t) in deleted]
     # A wrapper (no text of its own) stands for the first kept item inside it.
     stands_for: dict[int, Tag] = {}
     for item in candidates:
         if id(item) not in texts and id(item) not in deleted:
-            inner = next((k for k in kept if k in item.descendants), None)
+            inner = next((k for k in kept if item in k.parents), None)
             if inner is not None:
                 stands_for[id(item)] = inner
     out: list[RawComment] = []
     for item in kept:
         owner = _parent_item(item, markup, items, stands_for)
-        author_tag = _own(item, markup.author, items, need_text=True)
+        author_tag = _own(item, markup.author, items, need_text=True, index=index)
         if id(item) in texts:
             text, html = _text_of(texts[id(item)], markup.strip, url)
         else:
             text, html = markup.deleted_text, ""
-        date_tag = _own(item, markup.date, items)
+        date_tag = _own(item, markup.date, items, index=index)
         date_text = _date_text(date_tag) if date_tag else _date_in(item, items, texts.get(id(item)))
         out.append(
             RawComment(

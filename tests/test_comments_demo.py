@@ -1,0 +1,44 @@
+"""The demo blog (an unknown site builder) through the generic finder: names, stamps, text,
+threaded replies and spam flags must all come out, with no demo-specific rule."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scraper.demo import POSTS, DemoPost, render
+from scraper.parse.comments import extract_comments
+
+WITH_COMMENTS = [p for p in POSTS if p.comments]
+
+
+def _expected_parents(post: DemoPost) -> list[int | None]:
+    parents: list[int | None] = []
+
+    def visit(comments: tuple[object, ...], parent: int | None) -> None:
+        for comment in comments:
+            parents.append(parent)
+            visit(comment.replies, len(parents) - 1)  # type: ignore[attr-defined]
+
+    visit(post.comments, None)
+    return parents
+
+
+def _found(post: DemoPost) -> list[tuple[object, ...]]:
+    _, _, body = render("/blog/post/", {"sid": [str(post.sid)]})
+    found = extract_comments(BeautifulSoup(body, "lxml"), "http://demo/", platform="generic")
+    return [(c.author, c.published, c.text, c.parent, c.likely_spam) for c in found.comments]
+
+
+@pytest.mark.parametrize("post", WITH_COMMENTS, ids=lambda p: f"sid{p.sid}")
+def test_demo_comments_come_out_through_the_generic_finder(post: DemoPost) -> None:
+    want = [
+        (c.name, c.stamp, " ".join(c.text.split()), parent, c.spam)
+        for c, parent in zip(post.all_comments(), _expected_parents(post), strict=True)
+    ]
+    assert _found(post) == want
+
+
+def test_demo_sidebar_lists_are_not_comments() -> None:
+    post = next(p for p in POSTS if not p.comments)
+    assert _found(post) == []
