@@ -60,7 +60,9 @@ class Disallowed(FetchError):
 class OutOfScope(FetchError):
     kind = "out-of-scope"
 
-    def __init__(self, url: str, message: str, *, target: str = "", status: int | None = None):
+    def __init__(
+        self, url: str, message: str, *, target: str = "", status: int | None = None
+    ) -> None:
         super().__init__(url, message, status=status)
         self.target = target
 
@@ -68,7 +70,9 @@ class OutOfScope(FetchError):
 class UnsupportedContent(FetchError):
     kind = "unsupported-content"
 
-    def __init__(self, url: str, message: str, *, content_type: str = "", status: int | None = None):
+    def __init__(
+        self, url: str, message: str, *, content_type: str = "", status: int | None = None
+    ) -> None:
         super().__init__(url, message, status=status)
         self.content_type = content_type
 
