@@ -207,6 +207,17 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_schedule")
+def m0002_schedule(db: Database) -> None:
+    """Per-page re-check schedule for ``update`` (``pages.next_check`` already exists): how many
+    checks in a row found the page unchanged (drives the back-off), and the run counts an
+    update reports."""
+    db["pages"].add_column("unchanged_streak", int, not_null_default=0)  # type: ignore[union-attr]
+    db["pages"].create_index(["site_id", "next_check"])  # type: ignore[union-attr]
+    db["runs"].add_column("not_modified", int)  # type: ignore[union-attr]
+    db["runs"].add_column("deleted_posts", int)  # type: ignore[union-attr]
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -214,10 +214,12 @@ class Archive:
                     "VALUES (?, ?, ?, ?, ?)",
                     [name, start_url, scope, json.dumps(settings), utcnow()],
                 )
-        else:
+        else:  # merge: a setting changed with `sites set` survives a later crawl
+            old = self.db.execute("SELECT settings FROM sites WHERE id = ?", [row[0]]).fetchone()
+            merged = {**json.loads(old[0] or "{}"), **settings}
             with self.db.atomic():
                 self.db.execute(
-                    "UPDATE sites SET settings = ? WHERE id = ?", [json.dumps(settings), row[0]]
+                    "UPDATE sites SET settings = ? WHERE id = ?", [json.dumps(merged), row[0]]
                 )
         site = self.site(start_url)
         assert site is not None
@@ -501,6 +503,8 @@ RUN_COUNT_COLUMNS = frozenset(
         "new_comments",
         "removed_comments",
         "errors",
+        "not_modified",
+        "deleted_posts",
     }
 )
 
