@@ -44,8 +44,13 @@ UI_WORDS = re.compile(
 INLINE_TAGS = frozenset(
     {"a", "b", "i", "em", "strong", "span", "u", "small", "font", "abbr", "code"}
 )
-MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS = 60, 6, 60
+#: Short lines that look like a name but are bylines, breadcrumbs or labels.
+NOT_A_NAME = re.compile(
+    r"(?:^|\s)(?:by|posted by|photos? by|von|par|por|door|di|home)$|^[\d>»|•@]|[>»|]", re.I
+)
+MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS = 60, 4, 60
 MIN_SHARE_LIKE = 0.6
+MAX_LINK_SHARE = 0.5
 MAX_AREAS = 8
 
 
@@ -103,6 +108,17 @@ def _own_strings(member: Tag, members: set[int]) -> list[NavigableString]:
     return out
 
 
+def _link_share(strings: list[NavigableString]) -> float:
+    """Share of the text that sits in links: navigation and teaser lists are mostly links."""
+    total = linked = 0
+    for string in strings:
+        size = len(string.strip())
+        total += size
+        if string.find_parent("a") is not None:
+            linked += size
+    return linked / total if total else 1.0
+
+
 def _is_stamp(text: str) -> bool:
     return (
         len(text) <= MAX_STAMP_CHARS
@@ -133,10 +149,15 @@ def _parts(member: Tag, members: set[int], url: str) -> _Parts | None:
     body = [s for s in strings if id(s) not in used]
     if body:
         first = " ".join(body[0].split()).rstrip(":")
-        if len(first) <= MAX_NAME_CHARS and len(first.split()) <= MAX_NAME_WORDS and len(body) > 1:
+        if (
+            len(first) <= MAX_NAME_CHARS
+            and len(first.split()) <= MAX_NAME_WORDS
+            and len(body) > 1
+            and not NOT_A_NAME.search(first)
+        ):
             name = first
             body = body[1:]
-    if not body or date is None:
+    if not body or date is None or _link_share(body) > MAX_LINK_SHARE:
         return None
     lines: list[str] = []
     last_block = None
