@@ -90,7 +90,7 @@ def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> Parsed
     if kind != "post":
         return ParsedPage(url=url, kind=kind, canonical_url=links.canonical, links=links.links,
                           feeds=links.feeds, next_page=links.next_page, dates_seen=dates_seen)
-    post = _build_post(index, url, site, platform, meta, headline, links)
+    post = _build_post(index, text, url, site, platform, meta, headline, links)
     if post is None:
         kind = "other"
     return ParsedPage(url=url, kind=kind, post=post, canonical_url=links.canonical,
@@ -100,6 +100,7 @@ def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> Parsed
 
 def _build_post(
     index: TreeIndex,
+    html: str,
     url: str,
     site: SiteProfile | None,
     platform: Platform,
@@ -109,13 +110,14 @@ def _build_post(
 ) -> Post | None:
     soup = index.soup
     order = site.date_order if site else None
-    found_dates = find_dates(index, meta, url, selectors=platform.date, headline=headline.element,
-                             order=order)
-    author = find_author(index, meta, selectors=platform.author)
-    tags = _texts(index, platform.tags) or meta.tags
-    categories = _texts(index, platform.categories) or meta.categories
     found = _comments(soup, url, platform.name, site)
     regions = list(found.regions)
+    skip = frozenset(id(r) for r in regions)
+    found_dates = find_dates(index, meta, url, selectors=platform.date, headline=headline.element,
+                             order=order, embedded=platform.embedded_dates, html=html, skip=skip)
+    author = find_author(index, meta, selectors=platform.author, skip=skip)
+    tags = _texts(index, platform.tags) or meta.tags
+    categories = _texts(index, platform.categories) or meta.categories
     if headline.element is not None and headline.element.parent is not None:
         regions.append(headline.element)
     body = extract_body(soup, url, index=index, selectors=platform.body, exclude=regions,

@@ -26,12 +26,15 @@ from scraper.parse.index import TreeIndex
 
 __all__ = ["DateFound", "find_author", "find_dates"]
 
-#: ``<time>`` / date elements whose class or attributes say they are the publication date.
+#: Elements whose class or attributes say they hold the publication date.
 DATE_SELECTORS: tuple[str, ...] = (
     "time[pubdate]", "time.published", "time.entry-date", "time.post-date", "time.dt-published",
     "[itemprop~=datePublished]", ".published", ".entry-date", ".post-date", ".date-header",
-    ".posted-on", ".post-meta time", ".entry-meta time", ".byline time", "header time",
-    ".meta time", ".dateline", ".date",
+    ".posted-on", ".post-meta time", ".entry-meta time", ".byline time",
+)
+#: Weaker date markup, tried after the text next to the headline (sidebars use these too).
+WEAK_DATE_SELECTORS: tuple[str, ...] = (
+    "header time", ".meta time", ".dateline", ".date", "article time",
 )
 #: Elements that usually hold the byline, searched for "By NAME".
 BYLINE_SELECTORS: tuple[str, ...] = (
@@ -77,15 +80,28 @@ def find_dates(
     selectors: Iterable[str] = (),
     headline: Tag | None = None,
     order: DateOrder | None = None,
+    embedded: Iterable[str] = (),
+    html: str = "",
+    skip: frozenset[int] = frozenset(),
 ) -> DateFound:
-    """Choose the publication and update dates of a post page."""
+    """Choose the publication and update dates of a post page.
+
+    Args:
+        embedded: regexes over ``html`` for dates kept in script data (platform tables).
+        skip: ids of elements (comment regions) whose dates are never the post's.
+    """
     language = meta.language
     updated = _first_parsed(meta.updated, order, language)
     for item in meta.published:
         parsed = dates.parse_date_detail(item.value, order=order, language=language)
         if parsed is not None:
             return DateFound(parsed.value, updated and updated[0], _source_name(item), None)
-    for source, text in _visible_candidates(index, selectors, headline):
+    for pattern in embedded:
+        match = re.search(pattern, html)
+        value = dates.parse_date(match.group(1)) if match else None
+        if value is not None:
+            return DateFound(value, updated and updated[0], "script", None)
+    for source, text in _visible_candidates(index, selectors, headline, skip):
         parsed = dates.parse_date_detail(text, order=order, language=language)
         if parsed is not None:
             return DateFound(parsed.value, updated and updated[0], source,
@@ -123,11 +139,22 @@ def _first_parsed(
 
 
 def _visible_candidates(
-    index: TreeIndex, selectors: Iterable[str], headline: Tag | None
+    index: TreeIndex, selectors: Iterable[str], headline: Tag | None, skip: frozenset[int]
 ) -> Iterable[tuple[str, str]]:
-    """Texts that may hold the date, best first: platform selectors, date markup, byline text."""
-    for selector in (*selectors, *DATE_SELECTORS):
+    """Texts that may hold the date, best first: date markup, byline text, weak markup."""
+    yield from _marked_dates(index, (*selectors, *DATE_SELECTORS), skip)
+    if headline is not None:
+        yield from (("text", s) for s in _strings_near(headline))
+    yield from _marked_dates(index, WEAK_DATE_SELECTORS, skip)
+
+
+def _marked_dates(
+    index: TreeIndex, selectors: Iterable[str], skip: frozenset[int]
+) -> Iterable[tuple[str, str]]:
+    for selector in selectors:
         for tag in index.select(selector, limit=3):
+            if skip and inside(tag, skip):
+                continue
             for attr in ("datetime", "content", "title"):
                 value = tag.get(attr)
                 if isinstance(value, str) and value.strip():
@@ -135,8 +162,16 @@ def _visible_candidates(
             text = tag_text(tag)
             if 0 < len(text) <= MAX_DATE_TEXT:
                 yield "text", text
-    if headline is not None:
-        yield from (("text", s) for s in _strings_near(headline))
+
+
+def inside(tag: Tag, regions: frozenset[int]) -> bool:
+    """True when ``tag`` is one of ``regions`` (element ids) or lies inside one."""
+    node: Tag | None = tag
+    while node is not None:
+        if id(node) in regions:
+            return True
+        node = node.parent
+    return False
 
 
 def _strings_near(headline: Tag) -> list[str]:
@@ -164,7 +199,11 @@ def _strings_near(headline: Tag) -> list[str]:
 
 
 def find_author(
-    index: TreeIndex, meta: Metadata, *, selectors: Iterable[str] = ()
+    index: TreeIndex,
+    meta: Metadata,
+    *,
+    selectors: Iterable[str] = (),
+    skip: frozenset[int] = frozenset(),
 ) -> str | None:
     """The post's author as displayed (several authors joined with ", "), or None."""
     strong = [a for a in meta.authors if not a.source.startswith("meta:")]
@@ -173,13 +212,16 @@ def find_author(
         if names:
             return ", ".join(names)
     for selector in (*selectors, *AUTHOR_SELECTORS):
-        tag = index.select_one(selector)
-        if tag is not None:
+        for tag in index.select(selector, limit=5):
+            if skip and inside(tag, skip):
+                continue
             name = _clean_name(tag_text(tag))
             if name:
                 return name
     for selector in BYLINE_SELECTORS:
         for tag in index.select(selector, limit=3):
+            if skip and inside(tag, skip):
+                continue
             text = tag_text(tag)
             match = BY_WORDS.search(text) if len(text) < 300 else None
             if match:
@@ -187,7 +229,7 @@ def find_author(
                 if name:
                     return name
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
-    return _clean_name(weak[0].value) if weak else None
+    return (_clean_name(weak[0].value) or None) if weak else None
 
 
 #: Prefixes and suffixes that are not part of a displayed name.
@@ -198,9 +240,14 @@ NAME_NOISE = re.compile(
 )
 
 
+#: Where a byline's name ends: a date, a weekday abbreviation with a comma, a separator.
+NAME_TAIL = re.compile(r"\s+\w{2,3}\.?,|\s+\d|\s[|·•]\s")
+
+
 def _clean_name(text: str) -> str:
     name = _WS.sub(" ", text).strip(" ,|·•-–—:")
     name = NAME_NOISE.sub("", name).strip(" ,|·•-–—:")
+    name = NAME_TAIL.split(name)[0].strip(" ,|·•-–—:")
     if not name or len(name) > MAX_AUTHOR_CHARS or name.startswith(("http", "@")):
         return ""
     return name

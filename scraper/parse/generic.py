@@ -110,6 +110,7 @@ def extract_metadata(index: TreeIndex) -> Metadata:
     articles = 0
 
     page_dates: list[Sourced] = []
+    people: list[str] = []
     for node, graph in _jsonld_nodes(soup):
         node_types = {t.lower() for t in _as_list(node.get("@type")) if isinstance(t, str)}
         types |= node_types
@@ -129,9 +130,15 @@ def extract_metadata(index: TreeIndex) -> Metadata:
             categories.extend(_clean(s) for s in _as_list(node.get("articleSection")) if _clean(s))
         elif node_types & PAGE_TYPES:
             _add(page_dates, node.get("datePublished"), "json-ld-page")
+            people.extend(_person_names(node.get("author"), graph))
+        elif "person" in node_types and _clean(node.get("name")):
+            people.append(_clean(node.get("name")))
     if not published:
         published.extend(page_dates)
 
+    if not authors and len(set(people)) == 1:
+        # Yoast-style graphs name the post's author as the page's only Person.
+        authors.append(Sourced(people[0], "json-ld-person"))
     _microdata(index, titles, published, updated, authors)
     _microformats(index, titles, published, updated, authors, categories)
 

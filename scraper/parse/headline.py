@@ -28,7 +28,7 @@ HEADING_SELECTORS: tuple[str, ...] = (
 #: At most this many headings are compared (listings and mega-menus have hundreds).
 MAX_HEADINGS = 60
 #: A heading is the headline when its token similarity to a declared title reaches this.
-MATCH_THRESHOLD = 0.6
+MATCH_THRESHOLD = 0.7
 MAX_TITLE_CHARS = 400
 #: Separators between a page title and the site name in ``<title>``.
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»:/\\]|::)\s+")
@@ -72,7 +72,8 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
         if similarity >= MATCH_THRESHOLD and (best is None or similarity > best[0] + 1e-9):
             best = (similarity, rank, tag, text)
     if best is not None:
-        return Headline(best[3], best[2], "heading")
+        declared_titles = [s.value for s in meta.titles]
+        return Headline(_trim_to_declared(best[3], declared_titles), best[2], "heading")
     for selector in selectors:
         found = _select_text(index, selector)
         if found:
@@ -90,6 +91,27 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
     if headings:
         return Headline(headings[0][1], headings[0][0], "heading")
     return Headline("", None, "none")
+
+
+def _trim_to_declared(text: str, references: list[str]) -> str:
+    """A heading that wraps a declared title plus a dated badge ("Jun 17") yields the title."""
+    tokens = _tokens(text)
+    for ref in references:
+        ref_tokens = _tokens(ref)
+        extra = len(tokens) - len(ref_tokens)
+        if (
+            ref_tokens
+            and 0 < extra <= 4
+            and _contains(tokens, ref_tokens)
+            and any(ch.isdigit() for ch in text.replace(ref, ""))
+        ):
+            return ref.strip()
+    return text
+
+
+def _contains(tokens: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(tokens[i : i + n] == part for i in range(len(tokens) - n + 1))
 
 
 def _select_text(index: TreeIndex, selector: str) -> tuple[Tag, str] | None:

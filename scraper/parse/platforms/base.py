@@ -33,6 +33,8 @@ class Platform:
         markers: substrings of the raw HTML (asset hosts, script globals) that prove the platform.
         css_markers: CSS selectors whose presence proves the platform.
         title / date / author / body / tags / categories: CSS selectors, best first.
+        embedded_dates: regexes over the raw HTML whose group 1 is the publication date, for
+            platforms that keep it only in script data (e.g. a JSON preload blob).
     """
 
     name: str
@@ -45,6 +47,7 @@ class Platform:
     body: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    embedded_dates: tuple[str, ...] = ()
 
     def matches_generator(self, generators: list[str]) -> bool:
         """True when a generator meta names this platform."""

@@ -9,7 +9,7 @@ PLATFORM = Platform(
     generator=(r"^SPIP\b",),
     markers=("spip.php?", "squelettes-dist/", "/squelettes/"),
     title=("h1.crayon", "h1.titre", ".titre h1", "h1"),
-    date=("abbr.published", ".info-publi abbr", ".date", "time"),
+    date=("abbr.published", ".info-publi abbr"),
     author=(".vcard.author .fn", ".info-publi .fn", ".auteurs a", ".author"),
     body=(".texte.surlignable", ".chapo, .texte", ".texte"),
     tags=("a[rel=tag]", ".mots a"),

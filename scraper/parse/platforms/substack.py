@@ -12,5 +12,6 @@ PLATFORM = Platform(
     date=(".post-date", ".pencraft time", "time"),
     author=(".post-header .profile-hover-card-target a", ".byline-names a",
             "[data-testid=navbar] .byline-names"),
+    embedded_dates=(r'"post_date"\s*:\s*"([^"]+)"',),
     body=(".available-content .body.markup", ".body.markup", ".available-content"),
 )
