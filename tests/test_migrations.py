@@ -1,4 +1,4 @@
-"""Archives written by earlier releases open and upgrade in place; the schema history is recorded."""
+"""Archives written by earlier releases open and upgrade in place; history is recorded."""
 
 from __future__ import annotations
 
