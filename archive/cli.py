@@ -214,6 +214,7 @@ def search(
     limit: Annotated[int, typer.Option(help="How many results.")] = 20,
     spam: Annotated[bool, typer.Option("--spam", help="Include comments flagged as spam.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print hits as CSV.")] = False,
 ) -> None:
     """Full-text search over every post and comment in the archive."""
     from archive.search import search as run_search
@@ -238,6 +239,9 @@ def search(
         if as_json:
             _print_json([_hit_json(h) for h in hits])
             return
+        if as_csv:
+            _print_csv([_hit_json(h) for h in hits])
+            return
         if not hits:
             err.print(f"No results for {query!r}.")
             raise typer.Exit(1)
@@ -250,6 +254,15 @@ def _hit_json(hit: Any) -> dict[str, Any]:
     data = asdict(hit)
     data["snippet"] = _plain_snippet(str(data.get("snippet") or ""))
     return data
+
+
+def _print_csv(rows: list[dict[str, Any]]) -> None:
+    import csv
+
+    columns = ["kind", "post_id", "id", "url", "title", "published", "author", "snippet", "score"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def _plain_snippet(snippet: str) -> str:

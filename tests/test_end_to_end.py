@@ -118,3 +118,29 @@ def test_a_second_crawl_uses_conditional_requests_and_changes_nothing(tmp_path: 
     assert summary["not_modified"] >= len(expected_posts())
     with Archive(db, create=False) as archive:
         assert archive.db.execute("SELECT count(*) FROM post_versions").fetchone()[0] == 0
+
+
+def test_search_as_csv(crawled: Any) -> None:
+    import csv
+    import io
+
+    db = crawled[0]
+    result = runner.invoke(app, ["search", "insomnia", "--db", str(db), "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and rows[0]["url"].endswith(f"sid={UNIQUE_WORDS['insomnia']}")
+    assert "**" in rows[0]["snippet"]
+
+
+def test_check_reports_a_healthy_archive(crawled: Any) -> None:
+    result = runner.invoke(app, ["check", "--db", str(crawled[0])])
+    assert result.exit_code == 0, result.output
+    assert "ok" in result.stdout
+
+
+def test_reparse_without_parser_changes_records_no_new_versions(crawled: Any) -> None:
+    result = runner.invoke(app, ["reparse", "--db", str(crawled[0])])
+    assert result.exit_code == 0, result.output
+    assert " 0 changed" in result.stdout
+    with Archive(crawled[0], create=False) as archive:
+        assert archive.db.execute("SELECT count(*) FROM post_versions").fetchone()[0] == 0
