@@ -98,12 +98,15 @@ class SiteProfile:
 
     ``date_order`` settles ambiguous numeric dates such as ``4.12.2016``; ``boilerplate`` holds
     fingerprints of text blocks that repeat across pages (sidebars, footers) and are never part of
-    a post body or a comment.
+    a post body or a comment. ``date_orders`` keeps the order per date style (``.``, ``-``,
+    ``/``, ``/12h``; see ``scraper.dates.resolve_orders``), because one site may write post dates
+    ``4.12.2016`` and comment stamps ``12/03/18 10:09 PM``.
     """
 
     date_order: DateOrder | None = None
     date_order_evidence: str | None = None
     boilerplate: frozenset[str] = frozenset()
+    date_orders: Mapping[str, DateOrder] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
