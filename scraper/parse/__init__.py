@@ -115,7 +115,8 @@ def _build_post(
     skip = frozenset(id(r) for r in regions)
     found_dates = find_dates(index, meta, url, selectors=platform.date, headline=headline.element,
                              order=order, embedded=platform.embedded_dates, html=html, skip=skip)
-    author = find_author(index, meta, selectors=platform.author, skip=skip)
+    author = find_author(index, meta, selectors=platform.author, skip=skip,
+                         headline=headline.element)
     tags = _texts(index, platform.tags) or meta.tags
     categories = _texts(index, platform.categories) or meta.categories
     if headline.element is not None and headline.element.parent is not None:

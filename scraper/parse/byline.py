@@ -198,12 +198,26 @@ def _strings_near(headline: Tag) -> list[str]:
 # ------------------------------------------------------------------ author
 
 
+def _byline_strings(headline: Tag) -> list[str]:
+    """Short texts right after the headline, where an unmarked "Posted by NAME" line lives."""
+    out: list[str] = []
+    for node in headline.next_elements:
+        if len(out) >= NEAR_HEADLINE_STRINGS // 2:
+            break
+        if isinstance(node, NavigableString) and type(node) is NavigableString:
+            text = _WS.sub(" ", str(node)).strip()
+            if 4 <= len(text) <= MAX_DATE_TEXT:
+                out.append(text)
+    return out
+
+
 def find_author(
     index: TreeIndex,
     meta: Metadata,
     *,
     selectors: Iterable[str] = (),
     skip: frozenset[int] = frozenset(),
+    headline: Tag | None = None,
 ) -> str | None:
     """The post's author as displayed (several authors joined with ", "), or None."""
     strong = [a for a in meta.authors if not a.source.startswith("meta:")]
@@ -228,6 +242,12 @@ def find_author(
                 name = _clean_name(match.group("name"))
                 if name:
                     return name
+    if headline is not None:
+        for text in _byline_strings(headline):
+            match = BY_WORDS.search(text)
+            name = _clean_name(match.group("name")) if match else ""
+            if name:
+                return name
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
     return (_clean_name(weak[0].value) or None) if weak else None
 
