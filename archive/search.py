@@ -228,18 +228,27 @@ def _time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
         conn.set_progress_handler(None, 0)
 
 
-def _is_common(db: sqlite_utils.Database, word: str, newer_than: int, sample: int) -> bool:
-    """Whether ``word`` is in more than COMMON_FRACTION of the sampled (newest) posts.
+def _common_words(db: sqlite_utils.Database, words: Sequence[str]) -> set[str]:
+    """The words found in more than COMMON_FRACTION of the newest PRUNE_SAMPLE posts.
 
-    Counting inside a rowid window lets FTS5 seek into the word's doclist and stop after
-    ``sample`` entries: microseconds even for "the", where a full document count (or an
-    fts5vocab lookup) would read the whole doclist.
+    Counting inside a rowid window lets FTS5 seek into each word's doclist and stop after
+    PRUNE_SAMPLE entries: microseconds even for "the", where a full document count (or an
+    fts5vocab lookup) would read the whole doclist. One statement answers for every word.
     """
-    row = db.execute(
-        "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ? AND rowid > ?",
-        [fts_string(word), newer_than],
-    ).fetchone()
-    return int(row[0]) > COMMON_FRACTION * sample
+    top = db.execute("SELECT max(rowid) FROM posts").fetchone()[0]
+    if top is None:
+        return set()
+    params: dict[str, Any] = {"lo": int(top) - PRUNE_SAMPLE}
+    counts = ["(SELECT count(*) FROM posts WHERE id > :lo)"]
+    for i, word in enumerate(words):
+        params[f"w{i}"] = fts_string(word)
+        counts.append(
+            f"(SELECT count(*) FROM posts_fts WHERE posts_fts MATCH :w{i} AND rowid > :lo)"
+        )
+    sample, *found = db.execute("SELECT " + ", ".join(counts), params).fetchone()
+    if sample < PRUNE_MIN_POSTS:
+        return set()
+    return {w for w, n in zip(words, found, strict=True) if n > COMMON_FRACTION * sample}
 
 
 def prune_common(db: sqlite_utils.Database, query: Query) -> Query:
@@ -256,14 +265,9 @@ def prune_common(db: sqlite_utils.Database, query: Query) -> Query:
     ]
     if not plain or len(query.required) < 2:
         return query
-    top = db.execute("SELECT max(rowid) FROM posts").fetchone()[0]
-    if top is None:
+    common = _common_words(db, sorted(set(plain)))
+    if not common:
         return query
-    newer_than = int(top) - PRUNE_SAMPLE
-    sample = int(db.execute("SELECT count(*) FROM posts WHERE id > ?", [newer_than]).fetchone()[0])
-    if sample < PRUNE_MIN_POSTS:
-        return query
-    common = {w for w in set(plain) if _is_common(db, w, newer_than, sample)}
     kept = tuple(
         c
         for c in query.required

@@ -98,6 +98,8 @@ COMPILED = [
     ('"panic attack"', '"panic attack"'),
     ('"unbalanced quote', '"unbalanced quote"'),
     ("thera*", '"thera" *'),
+    ('"panic att"*', '"panic att" *'),
+    ("don't*", '"don t"'),
     ("th*", '"th"'),
     ("grief OR loss", '("grief" OR "loss")'),
     ("a b OR c d", '"a" AND ("b" OR "c") AND "d"'),
