@@ -127,6 +127,13 @@ class _Filters:
     include_spam: bool
 
 
+def _day(value: date | None) -> str | None:
+    """YYYY-MM-DD as stored in published_day; a datetime counts as its day."""
+    if value is None:
+        return None
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
 def _resolve_site(db: sqlite_utils.Database, site: str | None) -> int | None:
     if site is None:
         return None
@@ -325,8 +332,8 @@ def search(
         raise QueryError("Offset must be 0 or more.")
     filters = _Filters(
         site_id=_resolve_site(db, site),
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
+        since=_day(since),
+        until=_day(until),
         include_spam=include_spam,
     )
     hits: list[Hit] = []

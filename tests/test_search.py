@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -333,6 +333,12 @@ def test_since_and_until_filter_on_published_day(db: sqlite_utils.Database) -> N
         add_post(db, i, f"Post {i}", "grief", day=day)
     hits = search(db, "grief", since=date(2020, 1, 1), until=date(2020, 12, 31))
     assert ids(hits) == [("post", 2)]
+
+
+def test_datetime_bounds_count_as_their_day(db: sqlite_utils.Database) -> None:
+    add_post(db, 1, "Post", "grief", day="2020-05-01")
+    hits = search(db, "grief", since=datetime(2020, 5, 1, 18, 0), until=datetime(2020, 5, 1, 9))
+    assert ids(hits) == [("post", 1)]
 
 
 def test_undated_posts_are_left_out_by_date_filters(db: sqlite_utils.Database) -> None:
