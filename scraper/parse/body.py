@@ -57,8 +57,8 @@ NEGATIVE = re.compile(
     r"(^|[-_\s])(sidebar|widget|share|sharing|social|sociable|related|recommend|comment|comments|"
     r"respond|reply|footer|foot|masthead|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|"
     r"newsletter|subscribe|subscription|signup|popup|modal|promo|sponsor|advert|ads?|banner|"
-    r"pagination|pager|tags?|tagcloud|taglist|author-?box|author-bio|about-author|byline|meta|"
-    r"postmeta|post-meta|entry-meta|entry-footer|share-?bar|print|toolbar|skip|hidden|"
+    r"pagination|pager|tagcloud|taglist|author-?box|author-bio|about-author|"
+    r"entry-footer|share-?bar|toolbar|"
     r"shoutbox|disqus|jp-relatedposts|sharedaddy|yarpp|rating|prev|next|navlinks?|"
     r"post-navigation|most-popular|popular|recent|archive|archives|categories|"
     r"search|login|overlay|outbrain|taboola|lightbox|tooltip)([-_\s]|$)",
