@@ -218,6 +218,16 @@ def m0002_schedule(db: Database) -> None:
     db["runs"].add_column("deleted_posts", int)  # type: ignore[union-attr]
 
 
+@migrations(name="0003_frontier_priority")
+def m0003_frontier_priority(db: Database) -> None:
+    """Frontier order: ``pages.priority`` (higher first) so sitemap/feed posts and likely posts
+    are fetched before listings, which may then be skipped (state ``deferred``)."""
+    db["pages"].add_column("priority", int, not_null_default=0)  # type: ignore[union-attr]
+    db["pages"].create_index(  # type: ignore[union-attr]
+        ["site_id", "state", "priority"], index_name="idx_pages_frontier"
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
