@@ -15,11 +15,19 @@ from collections.abc import Sequence
 
 from archive.blobs import put_blob
 from archive.store import Archive, SaveOutcome, utcnow
+from scraper.coverage import FrontierRow
 from scraper.models import PageOutcome, QueueItem
+from scraper.urls import slash_variant
 
 __all__ = ["SiteFrontier"]
 
 GONE_STATUSES = (404, 410)
+#: Sources that vouch for a URL being a post; they replace a weaker source on a known URL.
+LISTED_SOURCES = ("sitemap", "feed")
+#: Row states: ``pending`` (to fetch), ``done``, ``failed``, ``missing`` (an expected 404: an
+#: id-walk probe past the end, a feed page past the last), ``deferred`` (a listing or static page
+#: not worth fetching because sitemaps/feeds cover every post), ``skipped``.
+IN_CHUNKS = 500
 
 
 class SiteFrontier:
@@ -51,22 +59,77 @@ class SiteFrontier:
 
     def start_pass(self) -> int:
         """Queue every known page again (a new pass over a finished crawl); validators are kept
-        so the pass uses conditional GETs. Returns how many pages were queued."""
+        so the pass uses conditional GETs. Expected misses (``missing``) are not asked again.
+        Returns how many pages were queued."""
         with self.db.atomic():
             cur = self.db.execute(
-                "UPDATE pages SET state = 'pending' WHERE site_id = ? AND state != 'pending' "
-                "AND state != 'skipped'",
+                "UPDATE pages SET state = 'pending' WHERE site_id = ? "
+                "AND state NOT IN ('pending', 'skipped', 'missing')",
                 [self.site_id],
             )
         return cur.rowcount
 
     def pending(self, limit: int) -> list[QueueItem]:
+        """The next pending items, highest priority first, then oldest."""
         rows = self.db.execute(
-            "SELECT url, depth, source, etag, last_modified, lastmod FROM pages "
-            "WHERE site_id = ? AND state = 'pending' ORDER BY id LIMIT ?",
+            "SELECT url, depth, source, etag, last_modified, lastmod, priority FROM pages "
+            "WHERE site_id = ? AND state = 'pending' ORDER BY priority DESC, id LIMIT ?",
             [self.site_id, limit],
         ).fetchall()
-        return [QueueItem(r[0], r[1] or 0, r[2] or "link", r[3], r[4], r[5]) for r in rows]
+        return [
+            QueueItem(r[0], r[1] or 0, r[2] or "link", r[3], r[4], r[5], r[6] or 0) for r in rows
+        ]
+
+    def unknown(self, urls: Sequence[str]) -> set[str]:
+        """Those of ``urls`` the frontier has no row for (nor for their trailing-slash twin)."""
+        wanted = {u: slash_variant(u) for u in urls}
+        probe = sorted({*wanted, *(v for v in wanted.values() if v)})
+        known: set[str] = set()
+        for i in range(0, len(probe), IN_CHUNKS):
+            chunk = probe[i : i + IN_CHUNKS]
+            marks = ", ".join("?" * len(chunk))
+            known.update(
+                r[0]
+                for r in self.db.execute(f"SELECT url FROM pages WHERE url IN ({marks})", chunk)
+            )
+        return {u for u, twin in wanted.items() if u not in known and twin not in known}
+
+    def rows(self) -> list[FrontierRow]:
+        """Every row of the site's frontier, in insertion order."""
+        return [
+            FrontierRow(r[0], r[1], r[2], r[3], r[4])
+            for r in self.db.execute(
+                "SELECT url, kind, source, status, state FROM pages WHERE site_id = ? ORDER BY id",
+                [self.site_id],
+            )
+        ]
+
+    def totals(self) -> tuple[int, int]:
+        """(known URLs, pending URLs) of the site."""
+        row = self.db.execute(
+            "SELECT count(*), coalesce(sum(state = 'pending'), 0) FROM pages WHERE site_id = ?",
+            [self.site_id],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def defer(self, below: int) -> int:
+        """Set aside pending pages of priority < ``below`` (state ``deferred``)."""
+        with self.db.atomic():
+            cur = self.db.execute(
+                "UPDATE pages SET state = 'deferred' WHERE site_id = ? AND state = 'pending' "
+                "AND priority < ?",
+                [self.site_id, below],
+            )
+        return cur.rowcount
+
+    def undefer(self) -> int:
+        """Queue every deferred page again; returns how many."""
+        with self.db.atomic():
+            cur = self.db.execute(
+                "UPDATE pages SET state = 'pending' WHERE site_id = ? AND state = 'deferred'",
+                [self.site_id],
+            )
+        return cur.rowcount
 
     def enqueue(self, items: Sequence[QueueItem]) -> int:
         with self.db.atomic():
@@ -78,10 +141,19 @@ class SiteFrontier:
         for item in items:
             cur = self.db.execute(
                 "INSERT OR IGNORE INTO pages (site_id, url, state, depth, source, lastmod, "
-                "first_seen, last_seen) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)",
-                [self.site_id, item.url, item.depth, item.source, item.lastmod, now, now],
+                "priority, first_seen, last_seen) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
+                [self.site_id, item.url, item.depth, item.source, item.lastmod, item.priority,
+                 now, now],
             )
             added += cur.rowcount
+            if not cur.rowcount and item.source in LISTED_SOURCES:
+                # A sitemap or feed names a URL already known from a link: it is a listed post.
+                self.db.execute(
+                    "UPDATE pages SET source = ?, lastmod = coalesce(?, lastmod), "
+                    "priority = max(priority, ?) WHERE url = ? AND site_id = ? "
+                    "AND coalesce(source, '') NOT IN ('sitemap', 'feed', 'start')",
+                    [item.source, item.lastmod, item.priority, item.url, self.site_id],
+                )
         return added
 
     # -------------------------------------------------------------- sink
@@ -124,7 +196,9 @@ class SiteFrontier:
                 self._page_done(page_id, outcome, blob, now)
                 page = outcome.page
                 if page is not None and page.post is not None:
-                    post_url = item.url
+                    post_url = outcome.store_as or item.url
+                    if outcome.store_as:
+                        self._alias_done(outcome.store_as, item, blob, now)
                     saved = self.archive.save_post(
                         self.site_id, page.post, url=post_url, blob_hash=blob, now=now
                     )
@@ -132,11 +206,27 @@ class SiteFrontier:
                     self.counts["new_comments"] += saved.new_comments
                     self.counts["removed_comments"] += saved.removed_comments
                 self._enqueue(outcome.found)
+            elif outcome.expected_miss:
+                self.db.execute(
+                    "UPDATE pages SET state = 'missing', status = ?, last_fetched = ? "
+                    "WHERE id = ?",
+                    [outcome.status, now, page_id],
+                )
             else:
                 self._page_failed(page_id, outcome, now)
-        if outcome.status in GONE_STATUSES:
+        if outcome.status in GONE_STATUSES and not outcome.expected_miss:
             self.archive.mark_gone(item.url, now=now)
         return saved
+
+    def _alias_done(self, url: str, item: QueueItem, blob: str | None, now: str) -> None:
+        """The post's own URL (its rel=canonical or redirect target) is done with this fetch:
+        it is never fetched again as a page of its own."""
+        self._enqueue([QueueItem(url, item.depth, item.source, priority=item.priority)])
+        self.db.execute(
+            "UPDATE pages SET state = 'done', kind = 'post', content_hash = ?, last_seen = ?, "
+            "last_fetched = ? WHERE url = ? AND site_id = ?",
+            [blob, now, now, url, self.site_id],
+        )
 
     def _page_id(self, item: QueueItem) -> int:
         row = self.db.execute("SELECT id FROM pages WHERE url = ?", [item.url]).fetchone()
@@ -148,7 +238,7 @@ class SiteFrontier:
     def _page_done(self, page_id: int, outcome: PageOutcome, blob: str | None, now: str) -> None:
         result = outcome.result
         assert result is not None
-        kind = outcome.page.kind if outcome.page is not None else None
+        kind = outcome.kind or (outcome.page.kind if outcome.page is not None else None)
         if result.not_modified:
             self.db.execute(
                 "UPDATE pages SET state = 'done', status = 304, last_seen = ?, last_fetched = ?, "

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archive.frontier import SiteFrontier
+from archive.profiles import learn_site_profile, profile_of, save_profile
 from archive.store import Archive
 from scraper.crawl import Crawler, CrawlEvent, CrawlSettings
 from scraper.fetch import Fetcher
@@ -49,6 +50,11 @@ class CrawlSummary:
     comments_total: int = 0
     seconds: float = 0.0
     stopped_by_limit: bool = False
+    discovered: int = 0
+    deferred: int = 0
+    id_probes: int = 0
+    missing: int = 0
+    traps_refused: int = 0
     date_order: str | None = None
     error_samples: list[str] = field(default_factory=list)
 
@@ -104,10 +110,7 @@ def crawl_site(
     resumed = frontier.has_pending()
     if not resumed and frontier.known():
         frontier.start_pass()
-    profile = SiteProfile(
-        date_order=site.date_order,  # type: ignore[arg-type]
-        date_order_evidence=site.date_order_evidence,
-    )
+    profile = profile_of(site)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(
         user_agent=options.user_agent,
@@ -132,16 +135,16 @@ def crawl_site(
         )
         crawler.seed(start)
         report = crawler.run()
+        http_requests = fetcher.stats.requests
     finally:
         if own_fetcher:
             fetcher.close()
     final = crawler.profile
-    if final.date_order:
-        archive.set_site_profile(
-            site.id, date_order=final.date_order, evidence=final.date_order_evidence, platform=None
-        )
-        if final.date_order != profile.date_order:
-            reparse_site(archive, site.id, final, in_place_run=run_id)
+    if not final.boilerplate:
+        final = learn_site_profile(archive, site.id, final)
+    if final != profile:
+        save_profile(archive, site.id, final)
+        reparse_site(archive, site.id, final, in_place_run=run_id)
     counts = dict(frontier.counts)
     fetched_any = report.fetched + report.not_modified > 0
     status = "failed" if not fetched_any else ("ok" if report.errors == 0 else "partial")
@@ -153,7 +156,7 @@ def crawl_site(
         run_id=run_id,
         status=status,
         resumed=resumed,
-        requests=counts.get("requests", 0),
+        requests=http_requests,
         fetched=report.fetched,
         not_modified=report.not_modified,
         new_posts=counts.get("new_posts", 0),
@@ -166,6 +169,11 @@ def crawl_site(
         comments_total=totals["comments"],
         seconds=time.monotonic() - t0,
         stopped_by_limit=report.stopped_by_limit,
+        discovered=frontier.totals()[0],
+        deferred=report.deferred,
+        id_probes=report.probes,
+        missing=report.missing,
+        traps_refused=report.traps_refused,
         date_order=final.date_order,
         error_samples=report.error_samples,
     )

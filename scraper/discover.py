@@ -1,142 +1,141 @@
-"""Finding a blog's pages: sitemaps (from robots.txt and well-known places), and in-scope links
-of fetched pages, canonicalised.
+"""Turning what a page, a sitemap or a feed says into frontier items, in the order that finds
+every post with the fewest requests.
 
-All fetching goes through the Fetcher. XML is parsed by lxml with entity resolution and network
-access off, so an XML bomb or an external entity fails safely instead of exploding.
+Priorities (higher first) are named data below. Sitemap and feed documents come first, then the
+start page, then URLs a sitemap or feed lists as posts, then id-walk probes and URLs whose shape
+the site has shown to be a post shape, then other links, and last listings (taxonomy and date
+archives, pagination) and static pages (``/about/``). When sitemaps or a fully paged feed already
+cover the posts, the crawler never fetches the last two tiers at all (see ``scraper.crawl``).
+
+All URLs are canonicalised on the site's scheme and host (``Scope.normalise``) and pass the trap
+guard before they enter the frontier.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal, Protocol
-from urllib.parse import urljoin
+from dataclasses import dataclass, field
 
-from lxml import etree
+from scraper.feeds import Feed, next_feed_url
+from scraper.models import ParsedPage, QueueItem
+from scraper.sitemaps import SitemapEntry, is_listing_sitemap
+from scraper.traps import TrapGuard
+from scraper.urlkinds import PatternStats, guess_kind
+from scraper.urls import Scope
 
-from scraper.errors import FetchError
-from scraper.fetch_body import gunzip_capped
-from scraper.models import FetchResult, ParsedPage, QueueItem
-from scraper.urls import Scope, canonical_url
-
-__all__ = ["SitemapEntry", "find_sitemap_entries", "links_to_queue", "parse_sitemap"]
-
-log = logging.getLogger(__name__)
-
-WELL_KNOWN_SITEMAPS = (
-    "/sitemap.xml",
-    "/sitemap_index.xml",
-    "/wp-sitemap.xml",
-    "/post-sitemap.xml",
-    "/blog-posts-sitemap.xml",
-    "/sitemap.blog.xml",
-)
-MAX_SITEMAPS = 200
-MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, recover=True, remove_comments=True
-)
+__all__ = [
+    "DEFER_BELOW",
+    "DOC_SOURCES",
+    "Discovery",
+    "Priority",
+]
 
 
-class _Fetches(Protocol):
-    def fetch(
-        self,
-        url: str,
-        *,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        accept: Literal["html", "xml", "any"] = "html",
-    ) -> FetchResult: ...
+class Priority:
+    """Frontier priorities; items below :data:`DEFER_BELOW` are skipped when covered."""
 
-    def robots(self, url: str) -> object: ...
-
-
-@dataclass(frozen=True)
-class SitemapEntry:
-    url: str
-    lastmod: str | None
-    is_index: bool
+    DOC = 1000
+    START = 900
+    LISTED_POST = 500
+    LEARNED_POST = 400
+    ID_WALK = 350
+    LIKELY_POST = 300
+    UNKNOWN = 200
+    LISTED_OTHER = 160
+    NEXT_PAGE = 120
+    LISTING = 100
+    UNLIKELY = 50
 
 
-def parse_sitemap(body: bytes, base_url: str) -> list[SitemapEntry]:
-    """Entries of a sitemap or sitemap index (gzip accepted). Broken XML yields what could be
-    recovered, never an exception."""
-    if body[:2] == b"\x1f\x8b":
-        try:
-            body = gunzip_capped(body, MAX_SITEMAP_BYTES, url=base_url)
-        except FetchError:  # corrupt, or a gzip bomb past the cap
-            return []
-    try:
-        root = etree.fromstring(body, _XML_PARSER)
-    except etree.XMLSyntaxError:
-        return []
-    if root is None:
-        return []
-    entries: list[SitemapEntry] = []
-    for node in root.iter():
-        tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
-        if tag not in ("url", "sitemap"):
-            continue
-        loc = lastmod = None
-        for child in node:
-            if not isinstance(child.tag, str):
-                continue
-            name = etree.QName(child).localname
-            if name == "loc" and child.text:
-                loc = child.text.strip()
-            elif name == "lastmod" and child.text:
-                lastmod = child.text.strip()
-        if loc:
-            entries.append(SitemapEntry(urljoin(base_url, loc), lastmod, tag == "sitemap"))
-    return entries
+DEFER_BELOW = 150
+DOC_SOURCES = frozenset({"sitemap-doc", "feed-doc"})
 
 
-def find_sitemap_entries(fetcher: _Fetches, start_url: str, scope: Scope) -> list[SitemapEntry]:
-    """Every page URL listed by the site's sitemaps: those named in robots.txt, else the
-    well-known locations; nested indexes followed, bounded."""
-    robots = fetcher.robots(start_url)
-    listed = [str(u) for u in getattr(robots, "sitemaps", ())]
-    queue = listed or [urljoin(start_url, path) for path in WELL_KNOWN_SITEMAPS[:1]]
-    seen: set[str] = set()
-    pages: list[SitemapEntry] = []
-    while queue and len(seen) < MAX_SITEMAPS:
-        url = queue.pop(0)
-        if url in seen or url not in scope:
-            continue
-        seen.add(url)
-        try:
-            result = fetcher.fetch(url, accept="xml")
-        except FetchError as exc:
-            log.debug("sitemap %s: %s", url, exc)
-            continue
-        for entry in parse_sitemap(result.body, result.final_url):
+@dataclass
+class Discovery:
+    """Builds frontier items for one crawl; holds the learned URL shapes and the trap guard."""
+
+    scope: Scope
+    max_depth: int = 50
+    stats: PatternStats = field(default_factory=PatternStats)
+    guard: TrapGuard = field(default_factory=TrapGuard)
+
+    # ------------------------------------------------------------------ pages
+
+    def link_priority(self, url: str) -> int:
+        learned = self.stats.learned(url)
+        if learned == "post":
+            return Priority.LEARNED_POST
+        if learned == "listing":
+            return Priority.LISTING
+        return {
+            "post": Priority.LIKELY_POST,
+            "listing": Priority.LISTING,
+            "unlikely": Priority.UNLIKELY,
+        }.get(guess_kind(url), Priority.UNKNOWN)
+
+    def from_page(self, page: ParsedPage, item: QueueItem) -> list[QueueItem]:
+        """The page's in-scope links worth fetching, and its feeds. A listing's next page keeps
+        the depth: pagination is not distance."""
+        out: dict[str, QueueItem] = {}
+        next_url = self.scope.normalise(page.next_page) if page.next_page else None
+        if next_url and next_url != item.url:
+            out[next_url] = QueueItem(next_url, item.depth, "listing", priority=Priority.NEXT_PAGE)
+        if item.depth < self.max_depth:
+            for href in page.links:
+                url = self.scope.normalise(href)
+                if url is None or url == item.url or url in out:
+                    continue
+                out[url] = QueueItem(url, item.depth + 1, "link", priority=self.link_priority(url))
+        for href in page.feeds:
+            if self.scope.same_site(href) and href not in out:
+                out[href] = QueueItem(href, item.depth, "feed-doc", priority=Priority.DOC)
+        return list(out.values())
+
+    # ------------------------------------------------------------------ documents
+
+    def from_sitemap(
+        self, entries: list[SitemapEntry], item: QueueItem
+    ) -> list[QueueItem]:
+        """Pages a sitemap lists, and its child sitemaps (taxonomy/user children skipped when a
+        sibling lists posts)."""
+        children = [e for e in entries if e.is_index and self.scope.same_site(e.url)]
+        if any(not is_listing_sitemap(e.url) for e in children):
+            children = [e for e in children if not is_listing_sitemap(e.url)]
+        out = [QueueItem(e.url, 0, "sitemap-doc", priority=Priority.DOC) for e in children]
+        for entry in entries:
             if entry.is_index:
-                queue.append(entry.url)
-            else:
-                pages.append(entry)
-    return pages
+                continue
+            url = self.scope.normalise(entry.url)
+            if url is None:
+                continue
+            guess = guess_kind(url)
+            priority = Priority.LISTED_POST if guess in ("post", "unknown") else (
+                Priority.LISTED_OTHER if guess == "unlikely" else Priority.LISTING
+            )
+            out.append(QueueItem(url, 1, "sitemap", lastmod=entry.lastmod, priority=priority))
+        return out
 
+    def from_feed(self, feed: Feed, item: QueueItem, *, page_through: bool) -> list[QueueItem]:
+        """Post URLs of a feed (with their dates), and its next page when ``page_through``."""
+        out: list[QueueItem] = []
+        for entry in feed.entries:
+            url = self.scope.normalise(entry.url)
+            if url is not None:
+                out.append(
+                    QueueItem(url, 1, "feed", lastmod=entry.published,
+                              priority=Priority.LISTED_POST)
+                )
+        following = next_feed_url(item.url, feed) if page_through else None
+        if following and self.scope.same_site(following) and following != item.url:
+            out.append(QueueItem(following, item.depth, "feed-doc", priority=Priority.DOC))
+        return out
 
-def links_to_queue(page: ParsedPage, item: QueueItem, scope: Scope) -> list[QueueItem]:
-    """The page's links that are in scope and worth fetching, canonicalised, as frontier items one
-    level deeper. A listing's next page keeps the depth: pagination is not distance."""
-    out: dict[str, QueueItem] = {}
-    for href in _candidates(page):
-        try:
-            url = canonical_url(href)
-        except ValueError:
-            continue
-        if url == item.url or url in out or not scope.admits(url):
-            continue
-        is_next = page.next_page is not None and href == page.next_page
-        out[url] = QueueItem(
-            url, item.depth if is_next else item.depth + 1, "listing" if is_next else "link"
-        )
-    return list(out.values())
-
-
-def _candidates(page: ParsedPage) -> Iterable[str]:
-    if page.next_page:
-        yield page.next_page
-    yield from page.links
+    def admit_new(self, items: Iterable[QueueItem]) -> list[QueueItem]:
+        """Of URLs new to the frontier, those that are not traps (documents always pass)."""
+        kept: list[QueueItem] = []
+        for queued in items:
+            post_shape = queued.priority >= Priority.LIKELY_POST
+            if queued.source in DOC_SOURCES or self.guard.admit(queued.url, post_shape=post_shape):
+                kept.append(queued)
+        return kept

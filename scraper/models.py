@@ -131,8 +131,10 @@ class ParsedPage:
 @dataclass(frozen=True)
 class QueueItem:
     """One URL in the crawl frontier. ``source`` says how it was found (start, sitemap, feed,
-    link, listing, id-walk); ``etag``/``last_modified`` are the validators from the last fetch,
-    for a conditional GET; ``lastmod`` is a sitemap/feed date when one was given."""
+    link, listing, id-walk; ``sitemap-doc``/``feed-doc`` for discovery documents, which are
+    fetched as XML and read for URLs); ``etag``/``last_modified`` are the validators from the
+    last fetch, for a conditional GET; ``lastmod`` is a sitemap/feed date when one was given;
+    ``priority`` orders the frontier (higher first)."""
 
     url: str
     depth: int = 0
@@ -140,6 +142,7 @@ class QueueItem:
     etag: str | None = None
     last_modified: str | None = None
     lastmod: str | None = None
+    priority: int = 0
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,10 @@ class PageOutcome:
 
     Exactly one of ``result`` (an HTTP answer, perhaps a 304) or ``error_kind`` is set.
     ``page`` is the parsed page for HTML answers; ``found`` are newly discovered in-scope URLs.
+    ``kind`` overrides the stored page kind (``sitemap``/``feed`` documents, or a page the
+    crawler re-classified); ``store_as`` is the URL a post is stored under when it differs from
+    the item's (an in-scope ``rel=canonical`` or redirect target), which is then marked done too.
+    ``expected_miss`` marks a 404 that is an answer, not an error (an id-walk probe).
     """
 
     item: QueueItem
@@ -157,3 +164,6 @@ class PageOutcome:
     error_kind: str | None = None
     error: str | None = None
     status: int | None = None
+    kind: str | None = None
+    store_as: str | None = None
+    expected_miss: bool = False

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-__all__ = ["Scope", "canonical_url", "host_key", "is_probably_page", "resolve"]
+__all__ = [
+    "Scope",
+    "canonical_url",
+    "host_key",
+    "is_probably_page",
+    "resolve",
+    "slash_variant",
+    "with_query_param",
+]
 
 TRACKING_PARAMS = frozenset(
     {
@@ -201,22 +209,74 @@ def is_probably_page(url: str) -> bool:
     return not (keys & SKIP_QUERY_KEYS)
 
 
+def slash_variant(url: str) -> str | None:
+    """The same URL with its path's trailing slash added or removed, or None when the path is the
+    root or names a file (``/a.html``). ``/post`` and ``/post/`` are one page on every blog
+    platform, so a crawl that knows one never fetches the other."""
+    parts = urlsplit(url)
+    path = parts.path
+    if path in ("", "/"):
+        return None
+    if path.endswith("/"):
+        other = path.rstrip("/") or "/"
+    else:
+        if "." in path.rsplit("/", 1)[-1]:
+            return None
+        other = path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, other, parts.query, ""))
+
+
+def with_query_param(url: str, key: str, value: str) -> str:
+    """``url`` with query parameter ``key`` set to ``value`` (replaced if present), canonical."""
+    parts = urlsplit(url)
+    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
+    pairs.append((key, value))
+    return canonical_url(urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs), "")))
+
+
 @dataclass(frozen=True)
 class Scope:
     """Which URLs belong to the crawl: same site (``www.`` ignored, either scheme) and, when given,
-    under a path prefix."""
+    under a path prefix.
+
+    ``scheme`` and ``netloc`` are the start URL's: :meth:`normalise` rewrites an in-scope URL to
+    them, so ``http://www.example.com/a`` and ``https://example.com/a`` are stored once.
+    """
 
     host: str
     prefix: str = "/"
+    scheme: str = ""
+    netloc: str = ""
 
     @classmethod
     def for_start(cls, start_url: str, prefix: str | None = None) -> Scope:
         parts = urlsplit(canonical_url(start_url))
         host = host_key(parts.netloc)
+        pref = "/"
         if prefix:
             pref = urlsplit(prefix).path if "://" in prefix else prefix
-            return cls(host=host, prefix=pref if pref.startswith("/") else "/" + pref)
-        return cls(host=host)
+            pref = pref if pref.startswith("/") else "/" + pref
+        return cls(host=host, prefix=pref, scheme=parts.scheme, netloc=parts.netloc)
+
+    def same_site(self, url: str) -> bool:
+        """Same host, any path: where robots.txt, sitemaps and feeds may live even when the
+        crawl is limited to a path prefix."""
+        parts = urlsplit(url)
+        return parts.scheme in DEFAULT_PORTS and host_key(parts.netloc) == self.host
+
+    def normalise(self, url: str) -> str | None:
+        """The canonical form of ``url`` on this site's scheme and host, or None when it is not a
+        page of this crawl (out of scope, not http(s), or not worth fetching)."""
+        try:
+            url = canonical_url(url)
+        except ValueError:
+            return None
+        if not self.admits(url):
+            return None
+        parts = urlsplit(url)
+        if self.netloc and (parts.scheme, parts.netloc) != (self.scheme, self.netloc):
+            url = urlunsplit((self.scheme, self.netloc, parts.path, parts.query, ""))
+        return url
 
     def __contains__(self, url: object) -> bool:
         if not isinstance(url, str):
