@@ -228,6 +228,14 @@ def m0003_frontier_priority(db: Database) -> None:
     )
 
 
+@migrations(name="0004_site_profile")
+def m0004_site_profile(db: Database) -> None:
+    """What was learned about a site (``SiteProfile``: boilerplate fingerprints, day/month order
+    per date style), as JSON. Kept fixed once learned so that re-runs parse the same way and an
+    unchanged post never gets a spurious new version."""
+    db["sites"].add_column("profile", str)  # type: ignore[union-attr]
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

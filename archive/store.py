@@ -84,6 +84,7 @@ class Site:
     date_order: str | None = None
     date_order_evidence: str | None = None
     platform: str | None = None
+    profile: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,13 +238,14 @@ class Archive:
         """A site by id, name or start URL."""
         row = self.db.execute(
             "SELECT id, name, start_url, scope, settings, date_order, date_order_evidence, "
-            "platform FROM sites WHERE id = ? OR name = ? OR start_url = ?",
+            "platform, profile FROM sites WHERE id = ? OR name = ? OR start_url = ?",
             [ref, str(ref), str(ref)],
         ).fetchone()
         if row is None:
             return None
         return Site(
-            row[0], row[1], row[2], row[3], json.loads(row[4] or "{}"), row[5], row[6], row[7]
+            row[0], row[1], row[2], row[3], json.loads(row[4] or "{}"), row[5], row[6], row[7],
+            row[8],
         )
 
     def sites(self) -> list[Site]:
