@@ -27,7 +27,7 @@ from scraper.idwalk import KnownPage, plan_probes
 from scraper.models import FetchResult, PageOutcome, ParsedPage, QueueItem, SiteProfile
 from scraper.sitemaps import parse_sitemap, well_known_sitemaps
 from scraper.traps import TrapGuard
-from scraper.urlkinds import PatternStats, has_listing_query
+from scraper.urlkinds import PatternStats, is_listing_url
 from scraper.urls import Scope, canonical_url
 
 __all__ = ["CrawlEvent", "CrawlReport", "CrawlSettings", "CrawlStore", "Crawler", "FrontierRow"]
@@ -206,7 +206,10 @@ class Crawler:
 
     def _drain(self) -> None:
         while self.store.has_pending():
+            found_priority = 0
             for item in self.store.pending(self.settings.batch):
+                if found_priority > item.priority:
+                    break  # something more urgent was found: take a fresh batch
                 if self.report.fetched + self.report.errors >= self.settings.max_pages:
                     self.report.stopped_by_limit = True
                     return
@@ -216,6 +219,7 @@ class Crawler:
                 outcome = self._visit(item)
                 self.store.complete(outcome)
                 self._account(outcome)
+                found_priority = max((q.priority for q in outcome.found), default=0)
 
     def _walk_ids(self) -> bool:
         rows = self.store.rows()
@@ -299,12 +303,10 @@ class Crawler:
             found = self.discovery.from_sitemap(entries, item)
             return PageOutcome(item, result=result, found=tuple(self._new(found)), kind="sitemap")
         feed = parse_feed(result.body, result.final_url)
-        page_through = self.coverage.sitemap_docs == 0 and not self._has_sitemap_posts()
+        counts = self._covered_counts()
+        page_through = counts.sitemap_docs == 0 and counts.sitemap_posts == 0
         found = self.discovery.from_feed(feed, item, page_through=page_through)
         return PageOutcome(item, result=result, found=tuple(self._new(found)), kind="feed")
-
-    def _has_sitemap_posts(self) -> bool:
-        return self._covered_counts().sitemap_posts > 0
 
     def _covered_counts(self) -> Coverage:
         if self._coverage_dirty:
@@ -371,7 +373,7 @@ class Crawler:
         stats = self.discovery.stats
         if stats.posts_of(item.url) or stats.learned(item.url) == "post":
             return page
-        if has_listing_query(item.url):
+        if is_listing_url(item.url):
             return replace(page, kind="listing", post=None)
         if page.post.published is None and stats.any_post_shape():
             return replace(page, kind="other", post=None)
@@ -386,7 +388,7 @@ class Crawler:
             target = self.scope.normalise(candidate) if candidate else None
             if target is None or target == item.url or target == self.start_url:
                 continue
-            if target.rstrip("/").count("/") <= 2 or has_listing_query(target):
+            if target.rstrip("/").count("/") <= 2 or is_listing_url(target):
                 continue
             return target
         return None

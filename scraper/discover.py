@@ -41,8 +41,8 @@ class Priority:
     ID_WALK = 350
     LIKELY_POST = 300
     UNKNOWN = 200
-    LISTED_OTHER = 160
     NEXT_PAGE = 120
+    LISTED_OTHER = 110
     LISTING = 100
     UNLIKELY = 50
 

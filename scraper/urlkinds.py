@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, urlsplit
 
-__all__ = ["Guess", "PatternStats", "guess_kind", "has_listing_query", "url_pattern"]
+__all__ = ["Guess", "PatternStats", "guess_kind", "is_listing_url", "url_pattern"]
 
 Guess = Literal["post", "listing", "unlikely", "unknown"]
 
@@ -49,6 +49,12 @@ LISTING_QUERY_KEYS = frozenset(
         "archive",
         "reverse-paginate",
     }
+)
+#: Paths that are listings on every platform (unlike ``/archives/123.html``, a Movable Type post).
+CERTAIN_LISTING_PATHS = re.compile(
+    r"/(tag|tags|category|categories|label|labels|author)/[^/]+/?(page/\d+/?)?$"
+    r"|^/\d{4}/(\d{1,2}/)?(\d{1,2}/)?(page/\d+/?)?$|/page/\d+/?$|^/search/label/",
+    re.I,
 )
 #: Static pages of a practice's site: almost never posts; fetched last.
 UNLIKELY_POST_HINTS = re.compile(
@@ -116,10 +122,13 @@ def guess_kind(url: str) -> Guess:
     return "unknown"
 
 
-def has_listing_query(url: str) -> bool:
-    """Whether the query string pages or filters a listing (``?tag=``, ``?page=``...)."""
-    keys = {k.lower() for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)}
-    return bool(keys & LISTING_QUERY_KEYS)
+def is_listing_url(url: str) -> bool:
+    """Whether the URL itself says listing, beyond doubt: a listing query (``?tag=``,
+    ``?page=``), a taxonomy path (``/tag/x/``) or a date archive (``/2019/03/``). Used to
+    overrule a parser that took a one-teaser listing for a post."""
+    parts = urlsplit(url)
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return bool(keys & LISTING_QUERY_KEYS) or bool(CERTAIN_LISTING_PATHS.search(parts.path))
 
 
 @dataclass
