@@ -27,13 +27,8 @@ from scraper.models import Comment, SiteProfile
 from scraper.parse.comments import blogger, drupal, spip, substack, wordpress
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
-from scraper.parse.comments.markup import (
-    CommentMarkup,
-    PageIndex,
-    extract_markup,
-    finish,
-    select_parts,
-)
+from scraper.parse.comments.markup import CommentMarkup, extract_markup, finish
+from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.spam import flag_spam
 
 __all__ = ["REGISTRY", "CommentsFound", "extract_comments"]
@@ -91,11 +86,11 @@ def extract_comments(
 
 
 def _regions(soup: BeautifulSoup, index: PageIndex, selector: str, items: list[Tag]) -> list[Tag]:
-    regions = select_parts(soup, selector, index) if selector else []
+    regions = index.select(soup, selector) if selector else []
     for item in items:
-        if not any(item is r or r in item.parents for r in regions):
+        if not any(index.contains(r, item) for r in regions):
             regions.append(item)
-    return [r for r in regions if not any(p in regions for p in r.parents)]
+    return [r for r in regions if not any(q is not r and index.contains(q, r) for q in regions)]
 
 
 def _flag(soup: BeautifulSoup, comments: list[Comment]) -> list[Comment]:

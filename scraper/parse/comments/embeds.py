@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
-from scraper.parse.comments.markup import PageIndex, select_parts
+from scraper.parse.comments.select import PageIndex
 
 __all__ = ["EMBED_SIGNATURES", "EmbedSignature", "detect_embed"]
 
@@ -46,14 +46,14 @@ EMBED_SIGNATURES: tuple[EmbedSignature, ...] = (
 )
 
 
-def detect_embed(soup: BeautifulSoup, index: PageIndex | None = None) -> str | None:
+def detect_embed(soup: BeautifulSoup, index: PageIndex) -> str | None:
     """The first script-loaded comment system the page carries, or None."""
     scripts = " ".join(
         (str(tag.get("src") or "") + " " + (tag.string or "")[:20000]).lower()
         for tag in soup.find_all(("script", "iframe"))
     )
     for signature in EMBED_SIGNATURES:
-        if signature.selector and select_parts(soup, signature.selector, index):
+        if signature.selector and index.select(soup, signature.selector):
             return signature.system
         if any(token in scripts for token in signature.script):
             return signature.system

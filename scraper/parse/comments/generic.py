@@ -19,7 +19,9 @@ from bs4.element import NavigableString, Tag
 
 from scraper.dates import parse_date
 from scraper.models import Comment, DateOrder
-from scraper.parse.comments.markup import PageIndex, RawComment, finish, outside_sidebars
+from scraper.parse.comments.fields import outside_sidebars
+from scraper.parse.comments.markup import RawComment, finish
+from scraper.parse.comments.select import PageIndex
 from scraper.parse.sanitize import sanitize_html
 
 __all__ = ["COMMENT_HEADING", "find_generic"]

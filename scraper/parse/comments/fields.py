@@ -1,0 +1,144 @@
+"""Reading one comment's fields (author, author URL, date stamp, external id) from its markup.
+
+Shared by the markup engine and the generic finder. Each helper takes the element a selector
+found (or None) and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from bs4.element import Tag
+
+from scraper.dates import parse_date
+
+__all__ = [
+    "AUTHOR_SUFFIX",
+    "author_name",
+    "author_url",
+    "clean_author",
+    "date_text",
+    "epoch_in_links",
+    "external_id",
+    "is_sidebar_token",
+    "outside_sidebars",
+]
+
+#: Ancestors that hold widgets ("Recent comments") or inert markup (``<template>`` clones for
+#: script-rendered comments), never the post's own comments: these tags, and ids/classes
+#: starting or ending with these words (not ``content-sidebar-wrap``).
+SIDEBAR_TAGS = frozenset({"aside", "nav", "template"})
+SIDEBAR_PREFIXES = ("sidebar", "widget_", "widget-area", "secondary", "recentcomments")
+SIDEBAR_SUFFIXES = ("-sidebar", "widget-area", "recent-comments", "recentcomments")
+#: ...unless the token names a comment-thread system (a Disqus thread placed in a widget).
+SIDEBAR_EXEMPT = ("disqus", "livefyre")
+#: A trailing verb after a commenter's name: "Anna says:", "Anna sagt:", "Anna a dit :".
+AUTHOR_SUFFIX = re.compile(
+    r"\s*(?:says|said|sagt|schreibt|a dit|dit|dice|escribió|scrive|ha scritto|schreef|zegt|"
+    r"disse|diz|wrote|writes|on|at|um)\s*(?::|\.{2,3}|…)?\s*$",
+    re.I,
+)
+#: A leading byline word or comment number before a name: "Posted by: Anna", "3. Anna".
+AUTHOR_PREFIX = re.compile(
+    r"^\s*(?:#?\d+[.):]?\s+|(?:posted|written|comment(?:ed)?|submitted)\s+by\s*:?\s*|by\s*:?\s+)",
+    re.I,
+)
+#: External ids: ``comment-123``, ``c123``, ``li-comment-5`` -> keep the site's own spelling.
+ID_PREFIX = re.compile(r"^(?:li-|div-|article-|wc-comm-|wpd-comm-|dsq-|lf_)")
+#: Permalink parameters that carry a comment's time as epoch milliseconds.
+EPOCH_PARAM = re.compile(r"[?&]showComment=(\d{13})\b")
+MAX_NAME_CHARS = 80
+
+
+def is_sidebar_token(token: str) -> bool:
+    token = token.lower()
+    if any(word in token for word in SIDEBAR_EXEMPT):
+        return False
+    return token.startswith(SIDEBAR_PREFIXES) or token.endswith(SIDEBAR_SUFFIXES)
+
+
+def outside_sidebars(tag: Tag) -> bool:
+    """True unless ``tag`` sits in an aside, nav or widget area."""
+    for parent in tag.parents:
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            break
+        if parent.name in SIDEBAR_TAGS:
+            return False
+        tokens = [str(parent.get("id") or ""), *parent.get_attribute_list("class")]
+        if any(is_sidebar_token(token) for token in tokens if token):
+            return False
+    return True
+
+
+def clean_author(text: str, stamp: str | None = None) -> str | None:
+    """A commenter's name from a meta line: "3. Anna - March 4, 2012" -> "Anna"."""
+    text = " ".join(text.split())
+    if stamp and len(stamp) > 4 and stamp in text:
+        text = text.replace(stamp, " ")
+    text = AUTHOR_PREFIX.sub("", text)
+    for _ in range(2):
+        text = AUTHOR_SUFFIX.sub("", text.rstrip(" :–—-|,")).rstrip(" :–—-|,").lstrip(" :|,")
+    if not text or len(text) > MAX_NAME_CHARS:
+        return None
+    return text
+
+
+def author_name(author: Tag | None, stamp: str | None = None) -> str | None:
+    """The commenter's name; a badge after a line break ("Martina<br>Author") is not part of it."""
+    if author is None:
+        return None
+    if author.find("br") is not None:
+        first = next((str(s) for s in author.find_all(string=True) if s.strip()), "")
+        return clean_author(first, stamp)
+    return clean_author(author.get_text(" "), stamp)
+
+
+def author_url(author: Tag | None) -> str | None:
+    if author is None:
+        return None
+    link = author if author.name == "a" else author.find("a", href=True)
+    href = link.get("href") if isinstance(link, Tag) else None
+    if isinstance(href, str) and href.startswith(("http://", "https://")):
+        return href
+    return None
+
+
+def date_text(tag: Tag | None) -> str | None:
+    """The stamp a date element holds: a ``datetime``/``title`` attribute, else its text."""
+    if tag is None:
+        return None
+    timed = tag if tag.name == "time" else tag.find("time")
+    if isinstance(timed, Tag):
+        value = timed.get("datetime")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    for attr in ("datetime", "title", "data-datetime"):
+        value = tag.get(attr)
+        if isinstance(value, str) and any(ch.isdigit() for ch in value):
+            return value.strip()
+    text = " ".join(tag.get_text(" ").split())
+    if parse_date(text) is None:
+        stamp = epoch_in_links(tag)
+        if stamp:
+            return stamp
+    return text or None
+
+
+def epoch_in_links(tag: Tag) -> str | None:
+    """An exact stamp hidden in a permalink (Blogger's ``?showComment=<epoch ms>``)."""
+    for link in [tag, *tag.find_all("a", href=True)]:
+        href = link.get("href")
+        match = EPOCH_PARAM.search(href) if isinstance(href, str) else None
+        if match:
+            when = datetime.fromtimestamp(int(match.group(1)) / 1000, tz=timezone.utc)
+            return when.isoformat()
+    return None
+
+
+def external_id(item: Tag) -> str | None:
+    for tag in (item, *item.find_all(id=True, limit=3)):
+        ident = tag.get("id")
+        if isinstance(ident, str) and any(ch.isdigit() for ch in ident):
+            return ID_PREFIX.sub("", ident)
+    return None

@@ -1,0 +1,257 @@
+"""Fast CSS selection for the comment extractors: one pass over the tree, then cheap lookups.
+
+Comment extraction runs dozens of selectors per page and, worse, a handful of selectors *inside
+every comment item* (author, date, text). soupsieve walks the subtree each time, which made it
+the dominant cost. :class:`PageIndex` records every element's document position, the position of
+its last descendant, and buckets of positions by class, id, attribute name and tag name. A simple
+selector (tags, ``#id``, ``.class``, ``[attr]``, ``[attr=v]``, ``[attr^=v]``, ``[attr*=v]``,
+``[attr$=v]``, descendant and ``>`` combinators, comma lists) is then answered from the bucket of
+its rightmost compound, cut to the scope's position range by bisection, and checked by walking
+parents. Anything else (``:has()``, sibling combinators) falls back to soupsieve, so a selector
+always means what CSS says.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+__all__ = ["PageIndex", "compile_selector"]
+
+_COMPOUND = re.compile(
+    r"""(?P<name>[a-zA-Z][\w-]*|\*)?
+        (?P<rest>(?:\#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[\^*$]?=(?:"[^"]*"|'[^']*'|[\w-]+))?\])*)$""",
+    re.X,
+)
+_PIECE = re.compile(
+    r"""\#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)
+        |\[(?P<attr>[\w:-]+)(?:(?P<op>[\^*$]?=)(?P<val>"[^"]*"|'[^']*'|[\w-]+))?\]""",
+    re.X,
+)
+_UNSUPPORTED = re.compile(r"[:+~()]")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_CLASS_TOKEN = re.compile(r"(?<![\[=*^$\w])\.([\w-]+)")
+_ID_TOKEN = re.compile(r"(?<![\[=*^$\w])#([\w-]+)")
+
+
+@dataclass(frozen=True)
+class _Compound:
+    name: str | None
+    ident: str | None
+    classes: tuple[str, ...]
+    attrs: tuple[tuple[str, str, str], ...]  # (name, op, value); op "" means "present"
+
+    def key(self) -> tuple[str, str] | None:
+        if self.ident is not None:
+            return ("id", self.ident)
+        if self.classes:
+            return ("class", self.classes[0])
+        if self.attrs:
+            return ("attr", self.attrs[0][0])
+        if self.name is not None:
+            return ("name", self.name)
+        return None
+
+    def matches(self, tag: Tag) -> bool:
+        if self.name is not None and tag.name != self.name:
+            return False
+        attrs = tag.attrs
+        if self.ident is not None and attrs.get("id") != self.ident:
+            return False
+        if self.classes:
+            have = attrs.get("class")
+            if not have:
+                return False
+            tokens = have if isinstance(have, list) else str(have).split()
+            if any(c not in tokens for c in self.classes):
+                return False
+        for name, op, value in self.attrs:
+            raw = attrs.get(name)
+            if raw is None:
+                return False
+            text = " ".join(raw) if isinstance(raw, list) else str(raw)
+            if op == "=" and text != value:
+                return False
+            if op == "^=" and not text.startswith(value):
+                return False
+            if op == "*=" and value not in text:
+                return False
+            if op == "$=" and not text.endswith(value):
+                return False
+        return True
+
+
+#: A compiled simple selector: compounds right to left, each with the combinator to its left.
+_Chain = tuple[tuple[_Compound, str], ...]
+
+
+def _compound(text: str) -> _Compound | None:
+    found = _COMPOUND.match(text)
+    if found is None or not text:
+        return None
+    name = found.group("name")
+    ident, classes, attrs = None, [], []
+    for piece in _PIECE.finditer(found.group("rest") or ""):
+        if piece.group("id"):
+            ident = piece.group("id")
+        elif piece.group("cls"):
+            classes.append(piece.group("cls"))
+        else:
+            value = (piece.group("val") or "").strip("\"'")
+            attrs.append((piece.group("attr").lower(), piece.group("op") or "", value))
+    return _Compound(
+        None if name in (None, "*") else name.lower(), ident, tuple(classes), tuple(attrs)
+    )
+
+
+@lru_cache(maxsize=2048)
+def compile_selector(selector: str) -> tuple[_Chain, ...] | None:
+    """The selector's comma parts as chains, or None when it needs soupsieve."""
+    chains: list[_Chain] = []
+    for part in selector.split(","):
+        part = part.strip()
+        if not part or _UNSUPPORTED.search(_BRACKETS.sub("", part)):
+            return None
+        tokens = re.sub(r"\s*>\s*", " > ", part).split()
+        chain: list[tuple[_Compound, str]] = []
+        combinator = " "
+        for token in reversed(tokens):
+            if token == ">":
+                if not chain:
+                    return None
+                chain[-1] = (chain[-1][0], ">")
+                continue
+            compound = _compound(token)
+            if compound is None:
+                return None
+            chain.append((compound, combinator))
+        if not chain:
+            return None
+        chains.append(tuple(chain))
+    return tuple(chains)
+
+
+def _chain_matches(tag: Tag, chain: _Chain) -> bool:
+    """True when ``tag`` matches the whole chain (ancestors anywhere above it, as in CSS)."""
+    first, combinator = chain[0]
+    if not first.matches(tag):
+        return False
+    return _ancestors_match(tag, chain, 1, combinator)
+
+
+def _ancestors_match(tag: Tag, chain: _Chain, at: int, combinator: str) -> bool:
+    if at >= len(chain):
+        return True
+    compound, next_combinator = chain[at]
+    parent = tag.parent
+    while isinstance(parent, Tag) and parent.name != "[document]":
+        if compound.matches(parent) and _ancestors_match(parent, chain, at + 1, next_combinator):
+            return True
+        if combinator == ">":
+            return False
+        parent = parent.parent
+    return False
+
+
+class PageIndex:
+    """Positions and buckets of every element of one page, built in one pass."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.soup = soup
+        self.tags: list[Tag] = list(soup.find_all(True))
+        self.position: dict[int, int] = {}
+        self.classes: set[str] = set()
+        self.ids: set[str] = set()
+        buckets: dict[tuple[str, str], list[int]] = {}
+        for i, tag in enumerate(self.tags):
+            self.position[id(tag)] = i
+            buckets.setdefault(("name", tag.name), []).append(i)
+            for attr, value in tag.attrs.items():
+                buckets.setdefault(("attr", attr), []).append(i)
+                if attr == "class":
+                    for cls in value if isinstance(value, list) else str(value).split():
+                        self.classes.add(cls)
+                        buckets.setdefault(("class", cls), []).append(i)
+                elif attr == "id" and isinstance(value, str):
+                    self.ids.add(value)
+                    buckets.setdefault(("id", value), []).append(i)
+        self._buckets = buckets
+        self.end: list[int] = list(range(len(self.tags)))
+        for i in range(len(self.tags) - 1, -1, -1):
+            parent = self.tags[i].parent
+            j = self.position.get(id(parent)) if parent is not None else None
+            if j is not None and self.end[i] > self.end[j]:
+                self.end[j] = self.end[i]
+
+    @classmethod
+    def of(cls, soup: BeautifulSoup) -> PageIndex:
+        return cls(soup)
+
+    def may_match(self, selector: str) -> bool:
+        """False when ``selector`` surely matches nothing here (a class or id the page lacks)."""
+        chains = compile_selector(selector)
+        if chains is None:
+            return any(
+                all(c in self.classes for c in _CLASS_TOKEN.findall(part))
+                and all(i in self.ids for i in _ID_TOKEN.findall(part))
+                for part in selector.split(",")
+            )
+        return any(
+            all(
+                c.key() is None or c.key() in self._buckets
+                for c, _ in chain
+            )
+            for chain in chains
+        )
+
+    def contains(self, root: Tag, tag: Tag) -> bool:
+        """True when ``tag`` is ``root`` or one of its descendants."""
+        i, j = self.position.get(id(root)), self.position.get(id(tag))
+        if i is None or j is None:
+            return root is tag or root in tag.parents
+        return i <= j <= self.end[i]
+
+    def select(self, root: Tag, selector: str, *, include_root: bool = False) -> list[Tag]:
+        """Elements below ``root`` matching ``selector``, in document order.
+
+        With ``include_root``, ``root`` itself is a candidate too.
+        """
+        chains = compile_selector(selector)
+        start = self.position.get(id(root))
+        if chains is None or (start is None and root is not self.soup):
+            found = list(root.select(selector))
+            if include_root and root.css.match(selector):
+                found.insert(0, root)
+            return found
+        if start is None:
+            lo, hi = 0, len(self.tags) - 1
+        else:
+            lo, hi = (start if include_root else start + 1), self.end[start]
+        hits: set[int] = set()
+        for chain in chains:
+            key = chain[0][0].key()
+            if key is None:
+                candidates: range | list[int] = range(lo, hi + 1)
+            else:
+                bucket = self._buckets.get(key, [])
+                candidates = bucket[bisect_left(bucket, lo) : bisect_right(bucket, hi)]
+            for i in candidates:
+                if i not in hits and _chain_matches(self.tags[i], chain):
+                    hits.add(i)
+        return [self.tags[i] for i in sorted(hits)]
+
+    def select_one(self, root: Tag, selector: str) -> Tag | None:
+        found = self.select(root, selector)
+        return found[0] if found else None
+
+    def matches(self, tag: Tag, selector: str) -> bool:
+        """True when ``tag`` itself matches ``selector``."""
+        chains = compile_selector(selector)
+        if chains is None:
+            return bool(tag.css.match(selector))
+        return any(_chain_matches(tag, chain) for chain in chains)
