@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper.models import Comment, SiteProfile
-from scraper.parse.comments import blogger, drupal, spip, substack, wordpress
+from scraper.parse.comments import blogger, drupal, hosted, lists, spip, substack, wordpress
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
 from scraper.parse.comments.markup import CommentMarkup, extract_markup, finish
@@ -40,6 +40,8 @@ REGISTRY: tuple[CommentMarkup, ...] = (
     *wordpress.MARKUPS,
     *spip.MARKUPS,
     *drupal.MARKUPS,
+    *hosted.MARKUPS,
+    *lists.MARKUPS,
 )
 #: Selectors for the post's own text, used to tell on-topic comments from spam.
 TOPIC_SELECTOR = "title, h1, meta[name=description], meta[property='og:description']"

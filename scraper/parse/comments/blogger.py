@@ -1,6 +1,7 @@
-"""Blogger comments: the threaded layout (``div.comment-thread li.comment``). The classic
-``dl#comments-block`` (``dt`` author / ``dd`` body / ``dd`` footer triples) has no element per
-comment and is left to the generic finder.
+"""Blogger comments: the threaded layout (``div.comment-thread li.comment``) and the classic
+``dl#comments-block`` (``dt`` author / ``dd`` body / ``dd`` footer triples, no element per
+comment: the ``dd`` siblings follow their ``dt``). Classic stamps often show only a time of day;
+the exact time is in the permalink (``?showComment=<epoch ms>``).
 
 Comments removed by their author or an admin stay in the thread as a stub ("This comment has
 been removed"); they are kept, with that text, so that threading indices stay right.
@@ -22,4 +23,16 @@ THREADED = CommentMarkup(
     deleted=".deleted-comment",
 )
 
-MARKUPS = (THREADED,)
+CLASSIC = CommentMarkup(
+    system="blogger",
+    item="dl#comments-block > dt",
+    follow="dd",
+    text=(".comment-body", "dd"),
+    author=".comment-author",
+    date=".comment-timestamp, .comment-footer",
+    region=BLOGGER_REGION + ", #comments-block",
+    strip=".comment-footer, .item-control",
+    deleted=".deleted-comment",
+)
+
+MARKUPS = (THREADED, CLASSIC)

@@ -57,7 +57,8 @@ class CommentMarkup:
 
     ``text`` is tried in order; ``strip`` removes meta nodes (author, date, reply links) from the
     chosen text node, which matters when the text selector is the whole comment body. ``author``,
-    ``date`` and ``text`` may match the item (or a ``follow`` sibling) itself.
+    ``date`` and ``text`` may match the item (or a ``follow`` sibling) itself. With ``need_date``,
+    items without a date stamp are not comments (markup too loose to trust on its own).
     """
 
     system: str
@@ -72,6 +73,7 @@ class CommentMarkup:
     deleted: str = ""
     deleted_text: str = "[deleted]"
     follow: str = ""
+    need_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,6 +269,8 @@ def extract_markup(
             text, html = markup.deleted_text, ""
         date_tag = _own(item, markup.date, items, index)
         stamp = date_text(date_tag) if date_tag else _date_in(item, items, texts.get(id(item)))
+        if markup.need_date and not stamp:
+            continue
         author_tag = _own(item, markup.author, items, index, need_text=True)
         out.append(
             RawComment(

@@ -56,4 +56,27 @@ WPDISCUZ = CommentMarkup(
     region="#wpdcom, #wpcomm, #comments, .wpdiscuz_top_clearing",
 )
 
-MARKUPS = (WPDISCUZ, NATIVE)
+#: Themes that list comments as ``<dt>`` (author, date) + ``<dd>`` (text) pairs:
+#: ``dl.commentlist`` themes and Thesis (``dl#comment_list``); replies sit in a ``dl.children``
+#: inside the parent's ``<dd>``.
+DL_LIST = CommentMarkup(
+    system="native",
+    item="dl.commentlist dt, dl#comment_list dt, dl.comment-list dt",
+    follow="dd",
+    skip=".pingback, .trackback",
+    text=(
+        ".format_text",
+        ".comment-content",
+        ".comment-body",
+        ".comment-text",
+        "div.comment",
+        OWN_PARAGRAPHS,
+        "dd",
+    ),
+    author=".comment_author, .comment-author .fn, .comment-author, .fn, cite, a.url",
+    date="time, .comment_time, .comment-date, .comment-meta, .comment-metadata",
+    region=WP_REGION + ", dl.commentlist, dl#comment_list",
+    strip="dl, .reply, .comment-reply-link, .comment_author, .comment-meta, .avatar",
+)
+
+MARKUPS = (WPDISCUZ, NATIVE, DL_LIST)
