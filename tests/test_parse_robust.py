@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +63,8 @@ def test_bytes_with_bom_are_decoded_by_it() -> None:
 
 def test_undeclared_non_utf8_bytes_fall_back_to_cp1252() -> None:
     assert decode_html("<p>\u2019quoted\u2019</p>".encode("cp1252")) == "<p>\u2019quoted\u2019</p>"
+
+
+def test_random_bytes_are_not_a_post() -> None:
+    raw = random.Random(7).randbytes(300_000)
+    assert parse_post(raw, URL) is None

@@ -108,6 +108,8 @@ def _build_post(
     headline: Headline,
     links: PageLinks,
 ) -> Post | None:
+    if not headline.text.strip():
+        return None  # the title is mandatory: a page without one is not a post
     soup = index.soup
     order = site.date_order if site else None
     found = _comments(soup, url, platform.name, site)
@@ -123,8 +125,6 @@ def _build_post(
         regions.append(headline.element)
     body = extract_body(soup, url, index=index, selectors=platform.body, exclude=regions,
                         boilerplate=site.boilerplate if site else frozenset())
-    if not headline.text and not body.text:
-        return None
     if len(body.text) < MIN_POST_CHARS and meta.og_type != "article" and not meta.article_nodes:
         return None
     return Post(

@@ -13,13 +13,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from bs4.element import Tag
 
 from scraper.parse.generic import Metadata
 from scraper.parse.index import TreeIndex
 
-__all__ = ["Headline", "find_headline", "split_html_title"]
+__all__ = ["Headline", "find_headline", "site_names", "split_html_title"]
 
 #: Elements that may hold the visible headline, in preference order.
 HEADING_SELECTORS: tuple[str, ...] = (
@@ -31,7 +32,16 @@ MAX_HEADINGS = 60
 MATCH_THRESHOLD = 0.7
 MAX_TITLE_CHARS = 400
 #: Separators between a page title and the site name in ``<title>``.
-TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»:/\\]|::)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»«:/\\]|::)\s+")
+#: class/id words of the element that shows the site's own name (logo, masthead title).
+SITE_NAME_CLASSES = re.compile(
+    r"(^|[-_\s])(logo|site-?title|site-?name|site-?branding|brand|blog-?title|blog-?name|"
+    r"masthead)([-_\s]|$)",
+    re.I,
+)
+#: Paths of a site's home page: a link there whose text is a ``<title>`` part names the site.
+HOME_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
+MAX_SITE_NAME_CHARS = 100
 _TOKENS = re.compile(r"\w+", re.UNICODE)
 _WS = re.compile(r"\s+")
 
@@ -45,25 +55,60 @@ class Headline:
     source: str
 
 
-def split_html_title(title: str, site_name: str = "") -> str:
-    """``<title>`` minus the site name: the longest part between separators."""
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+def split_html_title(title: str, site_name: str | Iterable[str] = "") -> str:
+    """``<title>`` minus the site name.
+
+    A part equal to a known site name is cut off at its separator (the rest is kept whole, so a
+    title with its own " - " survives); with no known site name, the longest part wins.
+    """
+    names = {_norm(n) for n in ([site_name] if isinstance(site_name, str) else site_name)}
+    names.discard("")
+    pieces = TITLE_SEPARATORS.split(title)
+    parts = [p.strip() for p in pieces if p.strip()]
     if len(parts) <= 1:
         return title.strip()
-    if site_name:
-        kept = [p for p in parts if _norm(p) != _norm(site_name)]
+    if names:
+        seps = TITLE_SEPARATORS.findall(title)
+        if _norm(parts[-1]) in names and len(seps) >= 1:
+            return title[: title.rfind(seps[-1])].strip()
+        if _norm(parts[0]) in names and len(seps) >= 1:
+            return title[title.find(seps[0]) + len(seps[0]) :].strip()
+        kept = [p for p in parts if _norm(p) not in names]
         if len(kept) == 1:
             return kept[0]
         parts = kept or parts
     return max(parts, key=len)
 
 
+def site_names(index: TreeIndex, meta: Metadata) -> list[str]:
+    """Names the site gives itself: og:site_name, home-link texts, logo/masthead texts."""
+    names = [meta.site_name] if meta.site_name else []
+    for a in index.tags("a"):
+        href = a.get("href")
+        if not isinstance(href, str) or not href.strip() or href.startswith("#"):
+            continue
+        try:
+            parts = urlsplit(href.strip())
+        except ValueError:
+            continue
+        if parts.path in HOME_PATHS and not parts.query:
+            text = _heading_text(a)
+            if 0 < len(text) <= MAX_SITE_NAME_CHARS:
+                names.append(text)
+    for tag in index.with_names(SITE_NAME_CLASSES)[:10]:
+        text = _heading_text(tag)
+        if 0 < len(text) <= MAX_SITE_NAME_CHARS:
+            names.append(text)
+    return names
+
+
 def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = ()) -> Headline:
     """Pick the visible headline; platform ``selectors`` are tried before generic headings."""
     references = [s.value for s in meta.titles]
+    names = site_names(index, meta) if meta.html_title else []
     if meta.html_title:
         references.append(meta.html_title)
-        references.append(split_html_title(meta.html_title, meta.site_name))
+        references.append(split_html_title(meta.html_title, names))
     ref_tokens = [_tokens(r) for r in references if r]
     headings = _headings(index, selectors)
     best: tuple[float, int, Tag, str] | None = None
@@ -84,8 +129,8 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
     # No declared title and no heading matching <title>: the <title> is the page's own name
     # unless it is only the site's name (then a lone <h1> is the better guess).
     h1s = [(t, x) for t, x in headings if t.name == "h1"]
-    if meta.html_title and _norm(meta.html_title) != _norm(meta.site_name):
-        return Headline(split_html_title(meta.html_title, meta.site_name), None, "title")
+    if meta.html_title and _norm(meta.html_title) not in {_norm(n) for n in names}:
+        return Headline(split_html_title(meta.html_title, names), None, "title")
     if len(h1s) == 1:
         return Headline(h1s[0][1], h1s[0][0], "h1")
     if headings:

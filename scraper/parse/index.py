@@ -85,6 +85,18 @@ class TreeIndex:
         else:
             bucket.append(tag)
 
+    def tags(self, name: str) -> list[Tag]:
+        """Every live element called ``name`` (``"a"``, ``"h2"``...), in document order."""
+        return [t for t in self._index.get(("name", name), []) if t.parent is not None]
+
+    def with_names(self, pattern: re.Pattern[str]) -> list[Tag]:
+        """Live elements whose class or id matches ``pattern``, in document order."""
+        found: dict[int, Tag] = {}
+        for (kind, value), tags in self._index.items():
+            if kind in ("class", "id") and pattern.search(value):
+                found.update((id(t), t) for t in tags if t.parent is not None)
+        return sorted(found.values(), key=lambda t: self.position.get(id(t), 0))
+
     def select(self, selector: str, limit: int = 0) -> list[Tag]:
         """Elements matching ``selector`` in document order (at most ``limit`` if given)."""
         parts = [p.strip() for p in _TOP_COMMA.split(selector) if p.strip()]
