@@ -245,6 +245,21 @@ class PageIndex:
                     hits.add(i)
         return [self.tags[i] for i in sorted(hits)]
 
+    def descendants(self, root: Tag) -> list[Tag]:
+        """Every element below ``root``, in document order."""
+        start = self.position.get(id(root))
+        if start is None:
+            return self.tags if root is self.soup else list(root.find_all(True))
+        return self.tags[start + 1 : self.end[start] + 1]
+
+    def marked(self, words: tuple[str, ...]) -> list[Tag]:
+        """Elements whose id or a class contains one of ``words``, in document order."""
+        hits: set[int] = set()
+        for (kind, value), bucket in self._buckets.items():
+            if kind in ("class", "id") and any(w in value.lower() for w in words):
+                hits.update(bucket)
+        return [self.tags[i] for i in sorted(hits)]
+
     def select_one(self, root: Tag, selector: str) -> Tag | None:
         found = self.select(root, selector)
         return found[0] if found else None
