@@ -46,6 +46,7 @@ class Coverage:
     sitemap_docs: int = 0
     feed_docs_done: int = 0
     feed_docs_pending: int = 0
+    feed_ends: int = 0
 
     @classmethod
     def of(cls, rows: list[FrontierRow]) -> Coverage:
@@ -63,6 +64,7 @@ class Coverage:
                 self.feed_docs_pending += 1
             elif row.state == "done":
                 self.feed_docs_done += 1
+                self.feed_ends += row.kind == "feed-end"
         if row.kind is None and row.status is None:
             return  # never fetched (a re-pass keeps what the last pass learned)
         if row.source in LISTED_SOURCES:
@@ -75,7 +77,10 @@ class Coverage:
             self.outside_posts += 1
 
     def feed_paged(self) -> bool:
-        return self.feed_docs_done >= MIN_FEED_PAGES and not self.feed_docs_pending
+        """A feed was read to its end: a last page seen, or several pages then a 404."""
+        if self.feed_docs_pending:
+            return False
+        return bool(self.feed_ends) or self.feed_docs_done >= MIN_FEED_PAGES
 
     def covered(self) -> bool:
         """True when listings and static pages may be skipped: see the module docstring."""

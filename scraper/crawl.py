@@ -306,7 +306,8 @@ class Crawler:
         counts = self._covered_counts()
         page_through = counts.sitemap_docs == 0 and counts.sitemap_posts == 0
         found = self.discovery.from_feed(feed, item, page_through=page_through)
-        return PageOutcome(item, result=result, found=tuple(self._new(found)), kind="feed")
+        kind = self.discovery.feed_kind(feed, item, page_through=page_through)
+        return PageOutcome(item, result=result, found=tuple(self._new(found)), kind=kind)
 
     def _covered_counts(self) -> Coverage:
         if self._coverage_dirty:

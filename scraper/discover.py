@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scraper.feeds import Feed, next_feed_url
+from scraper.feeds import Feed, feed_ended, next_feed_url
 from scraper.models import ParsedPage, QueueItem
 from scraper.sitemaps import SitemapEntry, is_listing_sitemap
 from scraper.traps import TrapGuard
@@ -130,6 +130,13 @@ class Discovery:
         if following and self.scope.same_site(following) and following != item.url:
             out.append(QueueItem(following, item.depth, "feed-doc", priority=Priority.DOC))
         return out
+
+    @staticmethod
+    def feed_kind(feed: Feed, item: QueueItem, *, page_through: bool) -> str:
+        """``feed-end`` for the last page of a feed read to its end (see ``feeds.feed_ended``),
+        else ``feed``: the frontier keeps it, so a resumed crawl knows the feed was complete."""
+        following = next_feed_url(item.url, feed) if page_through else None
+        return "feed-end" if page_through and feed_ended(item.url, feed, following) else "feed"
 
     def admit_new(self, items: Iterable[QueueItem]) -> list[QueueItem]:
         """Of URLs new to the frontier, those that are not traps (documents always pass)."""

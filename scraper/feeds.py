@@ -22,6 +22,7 @@ __all__ = [
     "FEED_PROBES",
     "Feed",
     "FeedEntry",
+    "feed_ended",
     "first_feed_url",
     "next_feed_url",
     "parse_feed",
@@ -87,6 +88,22 @@ def next_feed_url(url: str, feed: Feed, page_size_hint: int = 5) -> str | None:
     page = query.get("paged", "1")
     number = int(page) if page.isdigit() else 1
     return with_query_param(url, "paged", str(number + 1))
+
+
+def feed_ended(url: str, feed: Feed, following: str | None) -> bool:
+    """Whether this page is the natural end of a feed read from its start: there is no next
+    page, and either this page is itself a continuation (the feed was paged to here) or it was
+    asked for more entries than it holds (the whole feed fitted in one page)."""
+    if following is not None or not feed.entries:
+        return False
+    query = dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
+    if query.get("paged", "1") != "1" or query.get("start-index", "1") != "1":
+        return True
+    for pattern, key, _ in PAGE_SIZE_PARAMS:
+        asked = query.get(key, "")
+        if pattern.search(urlsplit(url).path) and asked.isdigit():
+            return len(feed.entries) < int(asked)
+    return False
 
 
 def parse_feed(body: bytes, base_url: str) -> Feed:
