@@ -44,6 +44,8 @@ AUTHOR_PREFIX = re.compile(
     r"^\s*(?:#?\d+[.):]?\s+|(?:posted|written|comment(?:ed)?|submitted)\s+by\s*:?\s*|by\s*:?\s+)",
     re.I,
 )
+#: Separators between a name and a date in one meta line.
+META_SEPARATOR = re.compile(r"\s+(?:\||·|–|—|-|at|on|am|um|le|el|@)\s+|\s*,\s+", re.I)
 #: External ids: ``comment-123``, ``c123``, ``li-comment-5`` -> keep the site's own spelling.
 ID_PREFIX = re.compile(r"^(?:li-|div-|article-|wc-comm-|wpd-comm-|dsq-|lf_)")
 #: Permalink parameters that carry a comment's time as epoch milliseconds.
@@ -74,7 +76,10 @@ def outside_sidebars(tag: Tag) -> bool:
 def clean_author(text: str, stamp: str | None = None) -> str | None:
     """A commenter's name from a meta line: "3. Anna - March 4, 2012" -> "Anna"."""
     text = " ".join(text.split())
-    if stamp and len(stamp) > 4 and stamp in text:
+    if stamp and " ".join(stamp.split()) == text:
+        # Name and date in one string ("Posted by: Amy | Apr 6, 2007"): keep the dateless part.
+        text = next((p for p in META_SEPARATOR.split(text) if not any(c.isdigit() for c in p)), "")
+    elif stamp and len(stamp) > 4 and stamp in text:
         text = text.replace(stamp, " ")
     text = AUTHOR_PREFIX.sub("", text)
     for _ in range(2):

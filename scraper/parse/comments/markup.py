@@ -18,6 +18,7 @@ and :func:`extract_markup` does the rest, the same way for every platform:
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,6 +47,9 @@ __all__ = [
     "outside_sidebars",
 ]
 
+#: Texts that make an entry a notice, not a reader comment: WordPress.com "Reblogged this on
+#: <blog>" entries and pingbacks/trackbacks that themes print as ordinary comments.
+NOT_A_COMMENT = re.compile(r"^\s*(?:reblogged this on\b|pingback:|trackback:)", re.I)
 #: The ``text`` selector that means "all the comment's own <p> elements" (classic themes).
 OWN_PARAGRAPHS = "P*"
 MAX_DATE_TEXT = 80
@@ -299,13 +303,15 @@ def finish(
     Ambiguous numeric stamps are read with the order the page's own comment stamps settle
     (one ``23/06/2020`` settles ``10/06/2020``), then the site's ``order``. A comment repeated
     verbatim (same author, stamp and text: pages saved with the thread rendered twice) is kept
-    once.
+    once. Reblog and pingback notices (:data:`NOT_A_COMMENT`) are dropped.
     """
     orders = resolve_orders(raw.date_text for raw in raws if raw.date_text)
     index: dict[int, int] = {}
     seen: dict[tuple[str | None, str | None, str | None, str], int] = {}
     comments: list[Comment] = []
     for raw in raws:
+        if NOT_A_COMMENT.match(raw.text):
+            continue
         key = (raw.external_id, raw.author, raw.date_text, raw.text)
         if key in seen and raw.text:
             index[id(raw.element)] = seen[key]

@@ -1,0 +1,63 @@
+"""The comment extractors' fast selector engine means exactly what CSS (soupsieve) says."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scraper.parse.comments import extract_comments
+from scraper.parse.comments.select import PageIndex, compile_selector
+
+PAGE = """<html><body>
+<div id="comments" class="area main"><ol class="commentlist">
+<li class="comment depth-1" id="comment-1"><p>one</p><a class="url" href="/x">A</a>
+<ul class="children"><li class="comment depth-2" id="comment-2"><p>two</p></li></ul></li>
+<li class="pingback" id="comment-3"><p>ping</p></li></ol>
+<dl><dt data-x="a b">t</dt><dd>d</dd></dl></div>
+<aside><div class="comment"><p>widget</p></div></aside></body></html>"""
+
+SELECTORS = [
+    "li.comment",
+    "#comments li",
+    "ol.commentlist > li",
+    "li[id^=comment-]",
+    "[class*=depth]",
+    "div.area.main dt, dd",
+    "ul.children li.comment p",
+    "dt[data-x]",
+    "a[href$='/x']",
+    "#comments > dl > dt",
+    "section.nothing, p",
+]
+
+
+@pytest.mark.parametrize("selector", SELECTORS)
+def test_fast_selection_matches_soupsieve(selector: str) -> None:
+    soup = BeautifulSoup(PAGE, "lxml")
+    assert compile_selector(selector) is not None
+    assert PageIndex(soup).select(soup, selector) == soup.select(selector)
+
+
+def test_selection_within_an_element_stays_below_it() -> None:
+    soup = BeautifulSoup(PAGE, "lxml")
+    first = soup.select_one("#comment-1")
+    assert first is not None
+    assert [t.get_text() for t in PageIndex(soup).select(first, "p")] == ["one", "two"]
+
+
+def test_pseudo_classes_fall_back_to_soupsieve() -> None:
+    soup = BeautifulSoup(PAGE, "lxml")
+    assert compile_selector("li:has(> ul)") is None
+    assert PageIndex(soup).select(soup, "li:has(> ul)") == soup.select("li:has(> ul)")
+
+
+def test_reblog_notices_are_not_comments() -> None:
+    html = """<html><body><h1>Post</h1><p>Body text of the post.</p>
+    <ol class="commentlist">
+    <li class="comment" id="comment-1"><cite class="fn">Other blog</cite>
+    <div class="comment-content"><p>Reblogged this on Other blog.</p></div></li>
+    <li class="comment" id="comment-2"><cite class="fn">Ann</cite>
+    <div class="comment-content"><p>Lovely photos.</p></div></li></ol></body></html>"""
+    soup = BeautifulSoup(html, "lxml")
+    found = extract_comments(soup, "https://b.example/p/", platform="generic")
+    assert [c.text for c in found.comments] == ["Lovely photos."]
