@@ -1,0 +1,321 @@
+"""``update``: an incremental run over every site in the archive, made to run unattended from cron.
+
+One run of one site:
+
+1. robots.txt (unreachable: the run cannot happen), then every page the schedule
+   (``archive.schedule``) says is due: young posts often, old ones rarely, failed pages and
+   unconfirmed 404/410s on the next run. Each re-check is a conditional GET.
+2. Every run, the start page (a listing of the newest posts) and the sitemaps and feeds: new
+   posts show there. A sitemap or feed entry never seen before is queued; a known page whose
+   ``lastmod`` moved forward is due now. When a listing page reveals a new post, its next page
+   is checked too (a burst of new posts can push one onto page 2).
+3. The crawler fetches the queue and follows new links found on fetched pages (a new post).
+   Every page is saved in one transaction (``SiteFrontier.complete``), then rescheduled.
+
+A post page that answers 404/410 is re-checked on the next run, and the second answer in a row
+marks the post deleted (``Archive.mark_gone``): a deletion takes two runs, so one hiccup of the
+server never marks a post deleted. 404/410 are not errors of the run.
+
+Outcome per site (``UpdateSummary.status``): ``ok``; ``partial`` when some pages failed (the
+archive is still updated; exit code 1); ``failed`` when the run could not happen at all (robots.txt
+unreachable, or no page got any answer; exit code 2).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from archive.frontier import SiteFrontier
+from archive.schedule import DEFAULT_POLICY, RecheckPolicy, Scheduler
+from archive.store import Archive, Site
+from scraper.crawl import Crawler, CrawlEvent, CrawlSettings
+from scraper.fetch import Fetcher
+from scraper.models import PageOutcome, ParsedPage, QueueItem, SiteProfile
+from scraper.urls import Scope, canonical_url
+
+__all__ = ["UpdateOptions", "UpdateSummary", "update_site", "worst_exit_code"]
+
+GONE_STATUSES = (404, 410)
+# frontier sources of sitemap and feed documents (scraper.discover.DOC_SOURCES)
+DOC_SOURCES = ("sitemap-doc", "feed-doc")
+EXIT_CODES = {"ok": 0, "partial": 1, "failed": 2}
+Status = Literal["ok", "partial", "failed"]
+
+
+@dataclass(frozen=True)
+class UpdateOptions:
+    """How to run an update; per-site settings (delay, user agent, sweep_days) come from the
+    site's stored settings.
+
+    Args:
+        full: re-check every known page now, whatever the schedule says.
+        now: the moment of the run (tests and benchmarks play days with it).
+        policy: the re-check schedule (a site's ``sweep_days`` setting overrides its sweep).
+    """
+
+    full: bool = False
+    now: datetime | None = None
+    policy: RecheckPolicy = DEFAULT_POLICY
+
+
+@dataclass(frozen=True)
+class UpdateSummary:
+    """What one update of one site did. ``requests`` and ``bytes`` count every HTTP request of
+    the run (robots.txt and sitemaps included) and the body bytes received."""
+
+    site: str
+    run_id: int
+    status: Status
+    requests: int = 0
+    bytes: int = 0
+    checked: int = 0
+    not_modified: int = 0
+    fetched: int = 0
+    new_posts: int = 0
+    changed_posts: int = 0
+    new_comments: int = 0
+    removed_comments: int = 0
+    deleted_posts: int = 0
+    gone: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    message: str = ""
+    error_samples: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.status]
+
+
+def worst_exit_code(summaries: Sequence[UpdateSummary]) -> int:
+    """The exit code of a run over several sites: the worst of them."""
+    return max((s.exit_code for s in summaries), default=0)
+
+
+def _parse_page(html: bytes | str, url: str, site: SiteProfile | None) -> ParsedPage:
+    from scraper.parse import parse_page
+
+    return parse_page(html, url, site)
+
+
+def _resolve_order(samples: list[str]) -> tuple[str | None, str]:
+    from scraper.dates import resolve_order
+
+    return resolve_order(samples)
+
+
+class _ScheduledStore:
+    """The site's frontier, plus: every completed page is rescheduled and counted the way an
+    update reports it (404/410 are not errors)."""
+
+    def __init__(self, frontier: SiteFrontier, scheduler: Scheduler) -> None:
+        self.frontier = frontier
+        self.scheduler = scheduler
+        self.db = frontier.db
+        self.counts: Counter[str] = Counter()
+        self.gone_urls: set[str] = set()
+
+    def has_pending(self) -> bool:
+        return self.frontier.has_pending()
+
+    def pending(self, limit: int) -> list[QueueItem]:
+        return self.frontier.pending(limit)
+
+    def enqueue(self, items: Sequence[QueueItem]) -> int:
+        changed = self.scheduler.apply_lastmods((i.url, i.lastmod) for i in items)
+        added = self.frontier.enqueue(items)
+        self.scheduler.mark_due(changed)
+        return added
+
+    def complete(self, outcome: PageOutcome) -> object:
+        url = outcome.item.url
+        before = self._snapshot(url)
+        new_links = [i.url for i in outcome.found if not self._known(i.url)]
+        moved = self.scheduler.apply_lastmods((i.url, i.lastmod) for i in outcome.found)
+        saved = self.frontier.complete(outcome)
+        self.scheduler.mark_due(moved)
+        after = self._snapshot(url)
+        self.counts["checked"] += 1
+        gone = outcome.status in GONE_STATUSES and outcome.result is None
+        failed = outcome.result is None and not gone
+        changed: bool | None = None
+        if outcome.result is not None:
+            changed = not outcome.result.not_modified and (
+                (saved is not None and _saved_changed(saved)) or before[0] != after[0]
+            )
+        if gone:
+            self.counts["gone"] += 1
+            self.gone_urls.add(url)
+            self.counts["deleted_posts"] += int(before[1] is None and after[1] is not None)
+        elif failed:
+            self.counts["errors"] += 1
+        self.scheduler.record(url, changed=changed, failed=failed, gone=gone)
+        page = outcome.page
+        if new_links and page is not None and page.kind == "listing" and page.next_page:
+            self._check_next_page(page.next_page)
+        return saved
+
+    def _check_next_page(self, href: str) -> None:
+        with suppress(ValueError):
+            self.scheduler.mark_due([canonical_url(href)])
+
+    def _known(self, url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM pages WHERE url = ?", [url]).fetchone() is not None
+
+    def _snapshot(self, url: str) -> tuple[str | None, str | None]:
+        row = self.db.execute(
+            "SELECT pages.content_hash, posts.deleted_at FROM pages "
+            "LEFT JOIN posts ON posts.url = pages.url WHERE pages.url = ?",
+            [url],
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+
+def _saved_changed(saved: Any) -> bool:
+    return bool(saved.status != "unchanged" or saved.new_comments or saved.removed_comments)
+
+
+def update_site(
+    archive: Archive,
+    site: Site,
+    options: UpdateOptions | None = None,
+    *,
+    fetcher: Fetcher | None = None,
+    on_event: Callable[[CrawlEvent], None] | None = None,
+) -> UpdateSummary:
+    """Bring one site's archive up to date. Never raises for a page that fails: failures are
+    recorded in the archive (``pages.error``, ``fetches``) and counted."""
+    options = options or UpdateOptions()
+    t0 = time.monotonic()
+    now = options.now or datetime.now(timezone.utc)
+    settings = site.settings
+    policy = options.policy
+    if settings.get("sweep_days"):
+        policy = replace(policy, sweep_days=float(settings["sweep_days"]))
+    scope = Scope.for_start(site.start_url, settings.get("scope"))
+    run_id = archive.start_run(site.id, "update")
+    frontier = SiteFrontier(archive, site.id, run_id)
+    scheduler = Scheduler(archive.db, site.id, now, policy)
+    store = _ScheduledStore(frontier, scheduler)
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher(
+        user_agent=settings.get("user_agent"),
+        delay=float(settings.get("delay", 1.0)),
+        in_scope=scope.__contains__,
+        max_attempts=int(settings.get("retries", 4)),
+    )
+    try:
+        robots = fetcher.robots(site.start_url)
+        if robots.status == "unreachable":
+            reason = robots.reason or "robots.txt could not be read"
+            return _finish(archive, site, run_id, "failed", fetcher, store, t0, reason, [])
+        scheduler.plan(full=options.full)
+        start = canonical_url(site.start_url)
+        scheduler.mark_due([start, *_discovery_documents(archive, site.id)])
+        profile = SiteProfile(
+            date_order=site.date_order,  # type: ignore[arg-type]
+            date_order_evidence=site.date_order_evidence,
+        )
+        crawler = Crawler(
+            fetcher,
+            store,
+            scope,
+            parse=_parse_page,
+            settings=CrawlSettings(
+                max_pages=int(settings.get("max_pages", 10_000)),
+                max_depth=int(settings.get("max_depth", 50)),
+            ),
+            profile=profile,
+            resolve_order=_resolve_order,
+            on_event=on_event,
+        )
+        crawler.seed(start)  # sitemap/feed entries pass through store.enqueue: lastmod compared
+        report = crawler.run()
+        final = crawler.profile
+        if final.date_order and final.date_order != profile.date_order:
+            archive.set_site_profile(
+                site.id,
+                date_order=final.date_order,
+                evidence=final.date_order_evidence,
+                platform=None,
+            )
+        answered = report.fetched + report.not_modified + store.counts["gone"]
+        status: Status = (
+            "failed"
+            if store.counts["checked"] and not answered
+            else "partial"
+            if store.counts["errors"]
+            else "ok"
+        )
+        samples = [s for s in report.error_samples if s.split(": ", 1)[0] not in store.gone_urls]
+        message = "; ".join(samples[:3])
+        return _finish(archive, site, run_id, status, fetcher, store, t0, message, samples)
+    finally:
+        if own_fetcher:
+            fetcher.close()
+
+
+def _discovery_documents(archive: Archive, site_id: int) -> list[str]:
+    """Sitemaps and feeds kept in the frontier: re-read every run, they reveal new posts."""
+    rows = archive.db.execute(
+        "SELECT url FROM pages WHERE site_id = ? AND source IN (?, ?)",
+        [site_id, *DOC_SOURCES],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _finish(
+    archive: Archive,
+    site: Site,
+    run_id: int,
+    status: Status,
+    fetcher: Fetcher,
+    store: _ScheduledStore,
+    t0: float,
+    message: str,
+    samples: list[str],
+) -> UpdateSummary:
+    stats = fetcher.stats
+    fc = store.frontier.counts
+    counts = {
+        "requests": stats.requests,
+        "bytes": stats.bytes_received,
+        "pages_fetched": fc["pages_fetched"] - fc["not_modified"],
+        "not_modified": fc["not_modified"],
+        "new_posts": fc["new_posts"],
+        "changed_posts": fc["changed_posts"],
+        "unchanged_posts": fc["unchanged_posts"],
+        "new_comments": fc["new_comments"],
+        "removed_comments": fc["removed_comments"],
+        "deleted_posts": store.counts["deleted_posts"],
+        "errors": store.counts["errors"],
+    }
+    if status == "failed" and not message:
+        message = "no page of the site could be fetched"
+    archive.finish_run(run_id, status, counts, message)
+    return UpdateSummary(
+        site=site.name,
+        run_id=run_id,
+        status=status,
+        requests=counts["requests"],
+        bytes=counts["bytes"],
+        checked=store.counts["checked"],
+        not_modified=counts["not_modified"],
+        fetched=counts["pages_fetched"],
+        new_posts=counts["new_posts"],
+        changed_posts=counts["changed_posts"],
+        new_comments=counts["new_comments"],
+        removed_comments=counts["removed_comments"],
+        deleted_posts=counts["deleted_posts"],
+        gone=store.counts["gone"],
+        errors=counts["errors"],
+        seconds=time.monotonic() - t0,
+        message=message,
+        error_samples=tuple(samples[:20]),
+    )
