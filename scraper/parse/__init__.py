@@ -14,21 +14,21 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
-from urllib.parse import urldefrag, urljoin
+from typing import Any, Literal, cast
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper import dates
 from scraper.models import Comment, PageKind, ParsedPage, Post, SiteProfile
-from scraper.parse.body import extract_body
+from scraper.parse.body import Body, extract_body
 from scraper.parse.byline import find_author, find_dates
 from scraper.parse.decode import decode_html
 from scraper.parse.generic import LISTING_TYPES, Metadata, extract_metadata, tag_text
 from scraper.parse.headline import Headline, find_headline
 from scraper.parse.index import TreeIndex
-from scraper.parse.links import PageLinks, extract_links
+from scraper.parse.links import PageLinks, extract_links, links_elsewhere, teaser_count
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
 
 __all__ = ["PLATFORMS", "parse_page", "parse_post"]
@@ -42,9 +42,10 @@ LISTING_PATH = re.compile(
     r"|/search(/|$|\?)|/page/\d+/?$|[?&](page|paged|p)=\d+$|/feed/?$",
     re.I,
 )
-#: Headings linking to other pages: this many or more makes a page a listing of teasers.
+#: Paths of a site's front page, which is never a single post.
+ROOT_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
+#: Headings linking to other pages: this many or more in the main content makes a listing.
 MIN_TEASERS = 3
-TEASER_HEADINGS = ("h1", "h2", "h3", "h4")
 #: A post needs at least this much body text, unless its metadata says it is an article.
 MIN_POST_CHARS = 120
 
@@ -86,13 +87,15 @@ def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> Parsed
     links = extract_links(soup, url)
     dates_seen = dates.find_numeric_dates(soup.get_text(" ")) if soup.body else []
     headline = find_headline(index, meta, platform.title)
-    kind = _classify(soup, url, meta, headline, links)
-    if kind != "post":
-        return ParsedPage(url=url, kind=kind, canonical_url=links.canonical, links=links.links,
+    verdict = _classify(soup, url, meta, headline, links)
+    if verdict == "listing" or verdict == "other":
+        return ParsedPage(url=url, kind=verdict, canonical_url=links.canonical, links=links.links,
                           feeds=links.feeds, next_page=links.next_page, dates_seen=dates_seen)
-    post = _build_post(index, text, url, site, platform, meta, headline, links)
+    post = _build_post(index, text, url, site, platform, meta, headline, links,
+                       teasers=verdict == "teasers")
+    kind: PageKind = "post"
     if post is None:
-        kind = "other"
+        kind = "listing" if verdict == "teasers" else "other"
     return ParsedPage(url=url, kind=kind, post=post, canonical_url=links.canonical,
                       links=links.links, feeds=links.feeds, next_page=links.next_page,
                       dates_seen=dates_seen)
@@ -107,6 +110,8 @@ def _build_post(
     meta: Metadata,
     headline: Headline,
     links: PageLinks,
+    *,
+    teasers: bool = False,
 ) -> Post | None:
     if not headline.text.strip():
         return None  # the title is mandatory: a page without one is not a post
@@ -124,7 +129,10 @@ def _build_post(
     if headline.element is not None and headline.element.parent is not None:
         regions.append(headline.element)
     body = extract_body(soup, url, index=index, selectors=platform.body, exclude=regions,
-                        boilerplate=site.boilerplate if site else frozenset())
+                        boilerplate=site.boilerplate if site else frozenset(),
+                        same_urls=(links.canonical,))
+    if teasers and _is_listing_body(body):
+        return None
     if len(body.text) < MIN_POST_CHARS and meta.og_type != "article" and not meta.article_nodes:
         return None
     return Post(
@@ -162,8 +170,9 @@ def _texts(index: TreeIndex, selectors: tuple[str, ...]) -> list[str]:
 
 def _classify(
     soup: BeautifulSoup, url: str, meta: Metadata, headline: Headline, links: PageLinks
-) -> PageKind:
-    """post / listing / other, from URL shape, declared types and repeated teaser headings."""
+) -> PageKind | Literal["teasers"]:
+    """post / listing / other from URL shape and declared types; ``teasers`` when the page has
+    many headings linking elsewhere and the body must decide (sidebars have teasers too)."""
     if LISTING_PATH.search(url):
         return "listing"
     declared_article = meta.og_type == "article" or meta.article_nodes == 1
@@ -171,44 +180,37 @@ def _classify(
         return "listing"
     if meta.article_nodes > 1 and not declared_article:
         return "listing"
-    teasers = _teaser_count(soup, url)
-    headline_is_teaser = _links_elsewhere(headline.element, url)
-    if (
-        teasers >= MIN_TEASERS
-        and (headline_is_teaser or not declared_article)
-        and (headline.element is None or headline_is_teaser)
-    ):
-        return "listing"
+    same = (links.canonical,)
+    if _is_site_root(url):  # a front page: the site's newest teasers, or a landing page
+        body = soup.body if isinstance(soup.body, Tag) else soup
+        return "listing" if teaser_count(body, url, same) >= MIN_TEASERS else "other"
     if not headline.text and not soup.find("p"):
         return "other"
+    headline_is_teaser = links_elsewhere(headline.element, url, same)
+    if (headline_is_teaser or not declared_article) and (
+        headline.element is None or headline_is_teaser
+    ):
+        body = soup.body if isinstance(soup.body, Tag) else soup
+        if teaser_count(body, url, same) >= MIN_TEASERS:
+            return "teasers"
     return "post"
 
 
-def _teaser_count(soup: BeautifulSoup, url: str) -> int:
-    count = 0
-    for heading in soup.find_all(TEASER_HEADINGS, limit=200):
-        if _links_elsewhere(heading, url):
-            count += 1
-    return count
-
-
-def _links_elsewhere(tag: Tag | None, url: str) -> bool:
-    """True when a heading is (mostly) a link to another page: a teaser, not a headline."""
-    if tag is None:
-        return False
-    a = tag if tag.name == "a" else tag.find("a", href=True)
-    if not isinstance(a, Tag):
-        return False
-    href = a.get("href")
-    if not isinstance(href, str) or href.startswith("#"):
-        return False
+def _is_site_root(url: str) -> bool:
     try:
-        target = urldefrag(urljoin(url, href))[0]
+        parts = urlsplit(url)
     except ValueError:
         return False
-    if target.rstrip("/") == urldefrag(url)[0].rstrip("/"):
-        return False
-    return len(tag_text(a)) >= 0.6 * max(1, len(tag_text(tag)))
+    return bool(parts.netloc) and parts.path in ROOT_PATHS and not parts.query
+
+
+def _is_listing_body(body: Body) -> bool:
+    """The main content itself is a run of teasers, or of several full posts."""
+    return (
+        body.teasers >= MIN_TEASERS
+        or body.repeats >= MIN_TEASERS
+        or len(body.text) < MIN_POST_CHARS
+    )
 
 
 ExtractComments = Callable[..., Any]

@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
 from scraper.parse.index import TreeIndex
+from scraper.parse.links import teaser_count
 from scraper.parse.sanitize import INVISIBLE_TAGS, html_to_text, sanitize_html
 
 __all__ = ["Body", "block_fingerprint", "extract_body"]
@@ -99,6 +100,11 @@ class Body:
     text: str
     html: str
     method: str
+    #: Headings inside the chosen element that link to other pages (a listing's teasers).
+    teasers: int = 0
+    #: How many elements the winning content selector matched with real text (>1: a listing
+    #: of full posts).
+    repeats: int = 1
 
 
 def block_fingerprint(text: str) -> str:
@@ -115,6 +121,7 @@ def extract_body(
     selectors: Iterable[str] = (),
     exclude: Iterable[Tag] = (),
     boilerplate: frozenset[str] = frozenset(),
+    same_urls: Iterable[str | None] = (),
 ) -> Body:
     """Extract the main text of a page. Mutates ``soup``; never raises on odd markup.
 
@@ -125,13 +132,16 @@ def extract_body(
         selectors: the platform's content selectors, best first.
         exclude: elements to drop first (comment threads and comment forms).
         boilerplate: fingerprints of blocks the site template found on many pages.
+        same_urls: other URLs of this page (canonical): headings linking there are no teasers.
     """
     for region in list(exclude):
         if region.parent is not None:
             region.decompose()
     root = soup.body if isinstance(soup.body, Tag) else soup
     _strip(root)
-    chosen, method = _by_selector(index or TreeIndex(soup), (*selectors, *CONTENT_SELECTORS))
+    chosen, method, repeats = _by_selector(
+        index or TreeIndex(soup), (*selectors, *CONTENT_SELECTORS)
+    )
     if chosen is None:
         _remove_furniture(root)
         lengths = _Lengths(root)
@@ -139,9 +149,10 @@ def extract_body(
         method = "score"
     if chosen is None:
         return Body("", "", "none")
+    teasers = teaser_count(chosen, url, same_urls)
     _clean(chosen, boilerplate)
     text = html_to_text(chosen)
-    return Body(text, sanitize_html(str(chosen), url), method)
+    return Body(text, sanitize_html(str(chosen), url), method, teasers, repeats)
 
 
 # ------------------------------------------------------------------ preparation
@@ -228,15 +239,16 @@ class _Lengths:
         return self.links.get(id(tag), 0) / total if total else 0.0
 
 
-def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None, str]:
+def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None, str, int]:
     for selector in selectors:
         found = index.select(selector)
         if not found:
             continue
-        best = max(found, key=lambda t: len(t.get_text()))
-        if len(best.get_text(strip=True)) >= MIN_SELECTED_CHARS:
-            return best, f"selector:{selector}"
-    return None, ""
+        sizes = [len(t.get_text(strip=True)) for t in found]
+        best = max(range(len(found)), key=lambda i: sizes[i])
+        if sizes[best] >= MIN_SELECTED_CHARS:
+            return found[best], f"selector:{selector}", sum(n >= MIN_SELECTED_CHARS for n in sizes)
+    return None, "", 1
 
 
 def _by_score(root: Tag, lengths: _Lengths) -> Tag | None:

@@ -7,13 +7,19 @@ URL *normalisation* (tracking parameters, ``?sid=`` kept!) is ``scraper.urls``' 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-__all__ = ["PageLinks", "extract_links"]
+__all__ = ["TEASER_HEADINGS", "PageLinks", "extract_links", "links_elsewhere", "teaser_count"]
+
+#: Headings that, when they are (mostly) a link to another page, are a listing's teasers.
+TEASER_HEADINGS: tuple[str, ...] = ("h1", "h2", "h3", "h4")
+#: A heading is a teaser when its link text is at least this share of the heading's text.
+TEASER_LINK_SHARE = 0.6
 
 FEED_TYPES: frozenset[str] = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
@@ -125,3 +131,34 @@ def _is_next(a: Tag) -> bool:
         if isinstance(text, str) and text and len(text) < 40 and NEXT_TEXT.match(text):
             return True
     return False
+
+
+def links_elsewhere(tag: Tag | None, url: str, same: Iterable[str | None] = ()) -> bool:
+    """True when a heading is (mostly) a link to another page: a teaser, not a headline.
+
+    ``same`` lists other URLs of this page (its canonical URL): a link there is no teaser.
+    """
+    if tag is None:
+        return False
+    a = tag if tag.name == "a" else tag.find("a", href=True)
+    if not isinstance(a, Tag):
+        return False
+    href = a.get("href")
+    if not isinstance(href, str) or href.startswith("#"):
+        return False
+    try:
+        target = urldefrag(urljoin(url, href))[0].rstrip("/")
+    except ValueError:
+        return False
+    here = {urldefrag(u)[0].rstrip("/") for u in (url, *same) if u}
+    if target in here:
+        return False
+    text = " ".join(tag.get_text(" ").split())
+    return len(" ".join(a.get_text(" ").split())) >= TEASER_LINK_SHARE * max(1, len(text))
+
+
+def teaser_count(root: Tag, url: str, same: Iterable[str | None] = (), limit: int = 200) -> int:
+    """How many headings under ``root`` are teasers linking to other pages."""
+    return sum(
+        1 for h in root.find_all(TEASER_HEADINGS, limit=limit) if links_elsewhere(h, url, same)
+    )
