@@ -42,13 +42,15 @@ class SynthPost:
     comments: tuple[SynthComment, ...]
 
 
-def make_posts(count: int, *, seed: int = 7, start: date = date(2015, 1, 5)) -> list[SynthPost]:
-    """``count`` posts, oldest first, two to four days apart, some with comments."""
+def make_posts(
+    count: int, *, seed: int = 7, start: date = date(2015, 1, 5), gap: tuple[int, int] = (2, 4)
+) -> list[SynthPost]:
+    """``count`` posts, oldest first, ``gap`` days apart (two to four), some with comments."""
     rng = random.Random(seed)
     posts: list[SynthPost] = []
     day = start
     for number in range(1, count + 1):
-        day += timedelta(days=rng.randint(2, 4))
+        day += timedelta(days=rng.randint(*gap))
         words = rng.sample(WORDS, 3)
         title = f"{words[0].title()} and {words[1]} {number}"
         slug = f"{words[0]}-and-{words[1]}-{number}"
@@ -161,7 +163,9 @@ def comments_html(post: SynthPost) -> str:
         f'<footer class="comment-meta"><div class="comment-author vcard">'
         f'<b class="fn">{escape(c.author)}</b> <span class="says">says:</span></div>'
         f'<div class="comment-metadata"><time datetime="{c.when}+00:00">{c.when}</time></div>'
-        f'</footer><div class="comment-content"><p>{escape(c.text)}</p></div></article></li>'
+        f'</footer><div class="comment-content"><p>{escape(c.text)}</p></div>'
+        f'<div class="reply"><a rel="nofollow" class="comment-reply-link" '
+        f'href="?replytocom={post.number}{i}#respond">Reply</a></div></article></li>'
         for i, c in enumerate(post.comments)
     )
     return (

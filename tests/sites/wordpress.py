@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 
@@ -41,12 +42,15 @@ class WordPressSite:
     sitemap_omit: frozenset[int] = frozenset()
     posts: list[SynthPost] = field(default_factory=list)
     origin: str = ""  # e.g. http://127.0.0.1:5000, for the absolute URLs robots.txt needs
+    start: date = date(2015, 1, 5)
+    gap: tuple[int, int] = (2, 4)
 
     def __post_init__(self) -> None:
         if not self.posts:
-            self.posts = make_posts(self.count)
+            self.posts = make_posts(self.count, start=self.start, gap=self.gap)
         self._by_path = {self.path(p): p for p in self.posts}
         self._newest = sorted(self.posts, key=lambda p: p.number, reverse=True)
+        self._sidebar_html = ""
 
     # -------------------------------------------------------------- URLs
 
@@ -100,6 +104,11 @@ class WordPressSite:
                                 body_class="single single-post")
 
     def _sidebar(self) -> str:
+        if not self._sidebar_html:
+            self._sidebar_html = self._make_sidebar()
+        return self._sidebar_html
+
+    def _make_sidebar(self) -> str:
         months = sorted({(p.published.year, p.published.month) for p in self.posts}, reverse=True)
         archive = "".join(f'<li><a href="/{y}/{m:02d}/">{y}-{m:02d}</a></li>' for y, m in months)
         recent = "".join(
