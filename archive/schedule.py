@@ -161,6 +161,35 @@ class Scheduler:
                 count += cur.rowcount
         return count
 
+    def missing(self, urls: Iterable[str], *, sources: Iterable[str]) -> set[str]:
+        """Those of ``urls`` that were probed and found missing (state ``missing``), by a probe
+        of one of ``sources``."""
+        wanted, kinds = sorted(set(urls)), sorted(set(sources))
+        if not wanted or not kinds:
+            return set()
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT url FROM pages WHERE site_id = ? AND state = 'missing' "
+                f"AND url IN ({', '.join('?' * len(chunk))}) "
+                f"AND source IN ({', '.join('?' * len(kinds))})",
+                [self.site_id, *chunk, *kinds],
+            ).fetchall()
+            found.update(r[0] for r in rows)
+        return found
+
+    def revive(self, urls: Iterable[str]) -> int:
+        """Queue again pages once probed as missing that are now named by the site."""
+        revived = self.missing(urls, sources=("id-walk",))
+        with self.db.atomic():
+            for url in revived:
+                self.db.execute(
+                    "UPDATE pages SET state = 'pending' WHERE site_id = ? AND url = ?",
+                    [self.site_id, url],
+                )
+        return len(revived)
+
     def apply_lastmods(self, entries: Iterable[tuple[str, str | None]]) -> list[str]:
         """Record sitemap/feed dates (``lastmod``) of known pages; returns the URLs whose date
         moved forward (they are due now). Dates are compared as moments, not text, so a sitemap

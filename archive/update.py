@@ -29,11 +29,12 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Literal
+from urllib.parse import parse_qsl, urlsplit
 
 from archive.frontier import SiteFrontier
 from archive.schedule import DEFAULT_POLICY, RecheckPolicy, Scheduler
-from archive.store import Archive, Site
+from archive.store import Archive, SaveOutcome, Site
 from scraper.crawl import Crawler, CrawlEvent, CrawlSettings
 from scraper.fetch import Fetcher
 from scraper.models import PageOutcome, ParsedPage, QueueItem, SiteProfile
@@ -44,6 +45,13 @@ __all__ = ["UpdateOptions", "UpdateSummary", "update_site", "worst_exit_code"]
 GONE_STATUSES = (404, 410)
 # frontier sources of sitemap and feed documents (scraper.discover.DOC_SOURCES)
 DOC_SOURCES = ("sitemap-doc", "feed-doc")
+#: Sources that name a URL as a page of the site (not a probe): a URL they name that was once
+#: probed as missing is asked again.
+NAMING_SOURCES = frozenset({"start", "sitemap", "feed", "link", "listing"})
+#: Missing rows that count as unknown when named again: id-walk probes, not well-known places.
+REVIVING_SOURCES = ("id-walk",)
+#: Query parameters of a feed's later pages; only first pages are re-read every run.
+FEED_PAGING = ("paged", "start-index", "page")
 EXIT_CODES = {"ok": 0, "partial": 1, "failed": 2}
 Status = Literal["ok", "partial", "failed"]
 
@@ -110,51 +118,54 @@ def _resolve_order(samples: list[str]) -> tuple[str | None, str]:
     return resolve_order(samples)
 
 
-class _ScheduledStore:
-    """The site's frontier, plus: every completed page is rescheduled and counted the way an
-    update reports it (404/410 are not errors)."""
+class _ScheduledFrontier(SiteFrontier):
+    """The site's frontier, plus what an update needs: every completed page is rescheduled and
+    counted the way an update reports it (404/410 are not errors); a sitemap or feed date that
+    moved makes its page due; a URL once probed as missing (an id walk past the newest post)
+    that a page or sitemap now names is asked again: it is probably the newest post."""
 
-    def __init__(self, frontier: SiteFrontier, scheduler: Scheduler) -> None:
-        self.frontier = frontier
+    def __init__(self, archive: Archive, site_id: int, run_id: int, scheduler: Scheduler) -> None:
+        super().__init__(archive, site_id, run_id)
         self.scheduler = scheduler
-        self.db = frontier.db
-        self.counts: Counter[str] = Counter()
+        self.update_counts: Counter[str] = Counter()
         self.gone_urls: set[str] = set()
 
-    def has_pending(self) -> bool:
-        return self.frontier.has_pending()
-
-    def pending(self, limit: int) -> list[QueueItem]:
-        return self.frontier.pending(limit)
+    def unknown(self, urls: Sequence[str]) -> set[str]:
+        fresh = super().unknown(urls)
+        return fresh | self.scheduler.missing(set(urls) - fresh, sources=REVIVING_SOURCES)
 
     def enqueue(self, items: Sequence[QueueItem]) -> int:
-        changed = self.scheduler.apply_lastmods((i.url, i.lastmod) for i in items)
-        added = self.frontier.enqueue(items)
-        self.scheduler.mark_due(changed)
-        return added
+        moved = self.scheduler.apply_lastmods((i.url, i.lastmod) for i in items)
+        revived = self.scheduler.revive([i.url for i in items if i.source in NAMING_SOURCES])
+        added = super().enqueue(items)
+        self.scheduler.mark_due(moved)
+        return added + revived
 
-    def complete(self, outcome: PageOutcome) -> object:
+    def complete(self, outcome: PageOutcome) -> SaveOutcome | None:
         url = outcome.item.url
         before = self._snapshot(url)
-        new_links = [i.url for i in outcome.found if not self._known(i.url)]
-        moved = self.scheduler.apply_lastmods((i.url, i.lastmod) for i in outcome.found)
-        saved = self.frontier.complete(outcome)
+        found = outcome.found
+        new_links = self.unknown([i.url for i in found])
+        moved = self.scheduler.apply_lastmods((i.url, i.lastmod) for i in found)
+        self.scheduler.revive([i.url for i in found if i.source in NAMING_SOURCES])
+        saved = super().complete(outcome)
         self.scheduler.mark_due(moved)
         after = self._snapshot(url)
-        self.counts["checked"] += 1
-        gone = outcome.status in GONE_STATUSES and outcome.result is None
-        failed = outcome.result is None and not gone
+        self.update_counts["checked"] += 1
+        answered = outcome.result is not None or outcome.expected_miss
+        gone = outcome.status in GONE_STATUSES and not answered
+        failed = not answered and not gone
         changed: bool | None = None
         if outcome.result is not None:
             changed = not outcome.result.not_modified and (
                 (saved is not None and _saved_changed(saved)) or before[0] != after[0]
             )
         if gone:
-            self.counts["gone"] += 1
+            self.update_counts["gone"] += 1
             self.gone_urls.add(url)
-            self.counts["deleted_posts"] += int(before[1] is None and after[1] is not None)
+            self.update_counts["deleted_posts"] += int(before[1] is None and after[1] is not None)
         elif failed:
-            self.counts["errors"] += 1
+            self.update_counts["errors"] += 1
         self.scheduler.record(url, changed=changed, failed=failed, gone=gone)
         page = outcome.page
         if new_links and page is not None and page.kind == "listing" and page.next_page:
@@ -165,9 +176,6 @@ class _ScheduledStore:
         with suppress(ValueError):
             self.scheduler.mark_due([canonical_url(href)])
 
-    def _known(self, url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM pages WHERE url = ?", [url]).fetchone() is not None
-
     def _snapshot(self, url: str) -> tuple[str | None, str | None]:
         row = self.db.execute(
             "SELECT pages.content_hash, posts.deleted_at FROM pages "
@@ -177,7 +185,7 @@ class _ScheduledStore:
         return (row[0], row[1]) if row else (None, None)
 
 
-def _saved_changed(saved: Any) -> bool:
+def _saved_changed(saved: SaveOutcome) -> bool:
     return bool(saved.status != "unchanged" or saved.new_comments or saved.removed_comments)
 
 
@@ -200,9 +208,8 @@ def update_site(
         policy = replace(policy, sweep_days=float(settings["sweep_days"]))
     scope = Scope.for_start(site.start_url, settings.get("scope"))
     run_id = archive.start_run(site.id, "update")
-    frontier = SiteFrontier(archive, site.id, run_id)
     scheduler = Scheduler(archive.db, site.id, now, policy)
-    store = _ScheduledStore(frontier, scheduler)
+    store = _ScheduledFrontier(archive, site.id, run_id, scheduler)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(
         user_agent=settings.get("user_agent"),
@@ -245,12 +252,12 @@ def update_site(
                 evidence=final.date_order_evidence,
                 platform=None,
             )
-        answered = report.fetched + report.not_modified + store.counts["gone"]
+        answered = report.fetched + report.not_modified + store.update_counts["gone"]
         status: Status = (
             "failed"
-            if store.counts["checked"] and not answered
+            if store.update_counts["checked"] and not answered
             else "partial"
-            if store.counts["errors"]
+            if store.update_counts["errors"]
             else "ok"
         )
         samples = [s for s in report.error_samples if s.split(": ", 1)[0] not in store.gone_urls]
@@ -264,10 +271,15 @@ def update_site(
 def _discovery_documents(archive: Archive, site_id: int) -> list[str]:
     """Sitemaps and feeds kept in the frontier: re-read every run, they reveal new posts."""
     rows = archive.db.execute(
-        "SELECT url FROM pages WHERE site_id = ? AND source IN (?, ?)",
+        "SELECT url, source FROM pages WHERE site_id = ? AND source IN (?, ?)",
         [site_id, *DOC_SOURCES],
     ).fetchall()
-    return [r[0] for r in rows]
+    return [url for url, source in rows if source == "sitemap-doc" or _first_feed_page(url)]
+
+
+def _first_feed_page(url: str) -> bool:
+    query = dict(parse_qsl(urlsplit(url).query))
+    return all(query.get(key, "1") in ("", "0", "1") for key in FEED_PAGING)
 
 
 def _finish(
@@ -276,13 +288,13 @@ def _finish(
     run_id: int,
     status: Status,
     fetcher: Fetcher,
-    store: _ScheduledStore,
+    store: _ScheduledFrontier,
     t0: float,
     message: str,
     samples: list[str],
 ) -> UpdateSummary:
     stats = fetcher.stats
-    fc = store.frontier.counts
+    fc = store.counts
     counts = {
         "requests": stats.requests,
         "bytes": stats.bytes_received,
@@ -293,8 +305,8 @@ def _finish(
         "unchanged_posts": fc["unchanged_posts"],
         "new_comments": fc["new_comments"],
         "removed_comments": fc["removed_comments"],
-        "deleted_posts": store.counts["deleted_posts"],
-        "errors": store.counts["errors"],
+        "deleted_posts": store.update_counts["deleted_posts"],
+        "errors": store.update_counts["errors"],
     }
     if status == "failed" and not message:
         message = "no page of the site could be fetched"
@@ -305,7 +317,7 @@ def _finish(
         status=status,
         requests=counts["requests"],
         bytes=counts["bytes"],
-        checked=store.counts["checked"],
+        checked=store.update_counts["checked"],
         not_modified=counts["not_modified"],
         fetched=counts["pages_fetched"],
         new_posts=counts["new_posts"],
@@ -313,7 +325,7 @@ def _finish(
         new_comments=counts["new_comments"],
         removed_comments=counts["removed_comments"],
         deleted_posts=counts["deleted_posts"],
-        gone=store.counts["gone"],
+        gone=store.update_counts["gone"],
         errors=counts["errors"],
         seconds=time.monotonic() - t0,
         message=message,

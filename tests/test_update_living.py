@@ -25,6 +25,7 @@ from scraper.demo.model import DemoComment, DemoPost
 
 TODAY = date.today()
 NEW, EDITED, COMMENTED, UNCOMMENTED, DELETED, FAILING = 13, 2, 5, 12, 11, 10
+NEW_COMMENT = "This note arrived at the right time for us; we tried the evening walk idea."
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _changed(posts: tuple[DemoPost, ...]) -> list[DemoPost]:
         if post.sid == EDITED:
             post = replace(post, body=(*post.body, "An added paragraph."), updated=TODAY)
         elif post.sid == COMMENTED:
-            post = replace(post, comments=(DemoComment("Ada", "A new comment arrived.", stamp),))
+            post = replace(post, comments=(DemoComment("Ada", NEW_COMMENT, stamp),))
         elif post.sid == UNCOMMENTED:
             post = replace(post, comments=())
         out.append(post)
@@ -107,7 +108,7 @@ def test_new_comment_is_archived(lived: Lived) -> None:
     with Archive(lived.db) as archive:
         post = archive.post(_post_url(lived, COMMENTED))
     assert post is not None
-    assert [c.text for c in post.comments] == ["A new comment arrived."]
+    assert [c.text for c in post.comments] == [NEW_COMMENT]
 
 
 def test_comment_deleted_upstream_is_kept_with_removed_at(lived: Lived) -> None:
