@@ -45,6 +45,7 @@ REGISTRY: tuple[CommentMarkup, ...] = (
 )
 #: Selectors for the post's own text, used to tell on-topic comments from spam.
 TOPIC_SELECTOR = "title, h1, meta[name=description], meta[property='og:description']"
+MAX_TOPIC_CHARS = 20000
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,11 @@ def extract_comments(
         if raws:
             comments = finish(raws, order=order, language=language)
             regions = _regions(soup, index, markup.region, [raw.element for raw in raws])
-            return CommentsFound(_flag(soup, comments), markup.system, regions)
+            return CommentsFound(_flag(soup, index, comments), markup.system, regions)
     found = find_generic(soup, url, order=order, language=language, index=index)
     if found is not None:
         comments, regions = found
-        return CommentsFound(_flag(soup, comments), "native", regions)
+        return CommentsFound(_flag(soup, index, comments), "native", regions)
     embed = detect_embed(soup, index)
     return CommentsFound([], embed or "none", [])
 
@@ -95,12 +96,18 @@ def _regions(soup: BeautifulSoup, index: PageIndex, selector: str, items: list[T
     return [r for r in regions if not any(q is not r and index.contains(q, r) for q in regions)]
 
 
-def _flag(soup: BeautifulSoup, comments: list[Comment]) -> list[Comment]:
+def _flag(soup: BeautifulSoup, index: PageIndex, comments: list[Comment]) -> list[Comment]:
     topic = " ".join(
         str(tag.get("content") or "") if tag.name == "meta" else tag.get_text(" ")
-        for tag in soup.select(TOPIC_SELECTOR)
+        for tag in index.select(soup, TOPIC_SELECTOR)
     )
-    body = soup.find("article") or soup.find("main")
-    if isinstance(body, Tag):
-        topic += " " + body.get_text(" ")[:20000]
+    body = index.select_one(soup, "article") or index.select_one(soup, "main")
+    if body is not None:
+        size, parts = 0, []
+        for string in body.stripped_strings:
+            parts.append(string)
+            size += len(string) + 1
+            if size >= MAX_TOPIC_CHARS:
+                break
+        topic += " " + " ".join(parts)
     return flag_spam(comments, topic)

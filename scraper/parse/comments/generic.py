@@ -75,6 +75,12 @@ MIN_SHARE_LIKE = 0.6
 MAX_LINK_SHARE = 0.5
 MAX_AREAS = 8
 MIN_AREA_CHARS = 40
+#: Elements whose own text can be a comment heading ("Comments", "3 Responses").
+HEADING_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "dt", "legend",
+     "header", "th", "td", "li", "em", "font", "label"}
+)
+MAX_HEADING_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -123,9 +129,9 @@ def _areas(soup: BeautifulSoup, index: PageIndex) -> list[_Area]:
                 candidates.append(_Area(parent))
         elif len(tag.get_text()) >= MIN_AREA_CHARS:
             candidates.append(_Area(tag, marked=True))
-    for string in soup.find_all(string=COMMENT_HEADING):
+    for string in _heading_strings(index):
         heading = string.parent
-        if isinstance(heading, Tag) and heading.name not in ("a", "option", "title", "script"):
+        if isinstance(heading, Tag):
             while heading.parent is not None and len(heading.parent.get_text(strip=True)) <= len(
                 string.strip()
             ) + 12:
@@ -139,6 +145,22 @@ def _areas(soup: BeautifulSoup, index: PageIndex) -> list[_Area]:
             continue
         found.append(cand)
     return found[:MAX_AREAS]
+
+
+def _heading_strings(index: PageIndex) -> list[NavigableString]:
+    """Short strings, directly in heading-like elements, that name a comment area."""
+    found = []
+    for tag in index.tags:
+        if tag.name not in HEADING_TAGS:
+            continue
+        for child in tag.contents:
+            if (
+                type(child) is NavigableString
+                and len(child) <= MAX_HEADING_CHARS
+                and COMMENT_HEADING.match(child)
+            ):
+                found.append(child)
+    return found
 
 
 def _signature(tag: Tag) -> tuple[str, str]:

@@ -158,13 +158,27 @@ def _own(
     return None
 
 
-def _text_of(nodes: list[Tag], strip: str, url: str) -> tuple[str, str]:
+def _without(node: Tag, strip: str, index: PageIndex) -> Tag:
+    """``node``, or a copy of it without the elements matching ``strip``."""
+    junk = {id(t) for t in index.select(node, strip)} if strip else set()
+    if not junk:
+        return node
+    clone = copy.copy(node)
+    doomed = [
+        twin
+        for original, twin in zip(node.find_all(True), clone.find_all(True), strict=False)
+        if id(original) in junk
+    ]
+    for twin in doomed:
+        if not twin.decomposed:
+            twin.decompose()
+    return clone
+
+
+def _text_of(nodes: list[Tag], strip: str, url: str, index: PageIndex) -> tuple[str, str]:
     texts, htmls = [], []
     for node in nodes:
-        if strip and node.select_one(strip) is not None:
-            node = copy.copy(node)
-            for junk in node.select(strip):
-                junk.decompose()
+        node = _without(node, strip, index)
         texts.append(html_to_text(node))
         htmls.append(node.decode_contents() if len(nodes) == 1 else str(node))
     return "\n\n".join(t for t in texts if t), sanitize_html("".join(htmls), url)
@@ -266,7 +280,7 @@ def extract_markup(
     for item in kept:
         owner = _parent_item(item, markup, items, index, stands_for)
         if id(item) in texts:
-            text, html = _text_of(texts[id(item)], markup.strip, url)
+            text, html = _text_of(texts[id(item)], markup.strip, url, index)
             if not text.strip():
                 continue
         else:
