@@ -120,12 +120,12 @@ def systemd_units(spec: JobSpec) -> dict[str, str]:
     }[spec.every]
     service = (
         "[Unit]\n"
-        f"Description=blog-archiver update of {spec.db}\n"
-        "Wants=network-online.target\nAfter=network-online.target\n\n"
+        f"Description=blog-archiver update of {spec.db}\n\n"
         "[Service]\nType=oneshot\n"
         f"WorkingDirectory={_systemd_quote(str(spec.db.parent))}\n"
+        # exit 1 (some pages failed) and 2 (no run) mark the unit failed: `systemctl --user
+        # --failed` and the journal show it
         f"ExecStart={' '.join(_systemd_quote(a) for a in spec.argv)}\n"
-        "SuccessExitStatus=0\n"
     )
     timer = (
         "[Unit]\n"
