@@ -3,17 +3,26 @@
 The query language lives in :mod:`archive.query`; this module runs a compiled query against
 ``posts_fts`` and ``comments_fts`` and turns rows into :class:`Hit` values.
 
-How it stays fast (100,000 posts: see benchmarks/bench_search.py): FTS5 does the ranking
-(``ORDER BY rank`` with the per-query weights passed as ``rank MATCH 'bm25(...)'``) and the
-FTS table drives the join (``CROSS JOIN`` fixes the loop order), so the base table is read only
-for rows FTS5 hands out in rank order, filters are checked on those rows, and ``LIMIT`` stops
-the scan as soon as enough rows pass. ``snippet()`` runs only for the returned rows.
+How it stays fast (100,000 posts: see benchmarks/bench_search.py and benchmarks/README.md):
+FTS5 does the ranking (``ORDER BY rank`` with the per-query weights passed as
+``rank MATCH 'bm25(...)'``) and the FTS table drives the join (``CROSS JOIN`` fixes the loop
+order), so the base table is read only for rows FTS5 hands out in rank order, filters are
+checked on those rows, and ``LIMIT`` stops the scan as soon as enough rows pass. ``snippet()``
+runs only for the returned rows. The prefix indexes of migration ``0003_search_prefix`` make
+``thera*`` read one precomputed doclist instead of merging every matching term's.
 
-Stopword pruning: a plain word (no quotes, prefix, column or OR) that occurs in more than
-:data:`COMMON_FRACTION` of posts (judged on the newest :data:`PRUNE_SAMPLE`; archives under
-:data:`PRUNE_MIN_POSTS` posts are left alone) is dropped from a query that keeps at least one
-other required term. Such words barely narrow the result but make FTS5 read and score their huge
-position lists for every candidate. Phrases always keep every word.
+Two planning steps (:mod:`archive.search_plan`, which documents both) judge the query on the
+newest few hundred ids first:
+
+- stopword pruning: a very common plain word is dropped from a query that keeps a rarer
+  required term (phrases keep every word);
+- bounded ranking, the one approximation: a query predicted to match more than
+  :data:`~archive.search_plan.MAX_RANKED` rows of a table is ranked over its newest
+  ``MAX_RANKED`` or so matches only (a rowid window), not over every match. Rare and
+  mid-frequency queries are always ranked over every match, exactly. When filters leave fewer
+  rows in the window than the page asks for, the window is widened and the query re-run, so a
+  page is never short while matching rows exist; pages of one broad query past the first
+  ``MAX_RANKED`` matches may therefore come from a wider window than earlier pages.
 
 A query runs for at most ``timeout`` seconds (default 1 s); a slower one is interrupted and
 reported as ``QueryError("Search too broad ...")``.
@@ -25,23 +34,17 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 import sqlite_utils
 
-from archive.query import (
-    COMMENT_COLUMNS,
-    POST_COLUMNS,
-    Query,
-    QueryError,
-    compile_fts,
-    fts_string,
-    parse,
-)
+from archive import search_plan
+from archive.query import COMMENT_COLUMNS, POST_COLUMNS, QueryError, compile_fts, parse
+from archive.search_plan import COMMON_FRACTION, Window, prune_common
 
 __all__ = [
     "COMMENT_WEIGHTS",
@@ -67,9 +70,6 @@ HIGHLIGHT = ("«", "»")
 """Default snippet markers: bracket-free, so a terminal UI can swap them for colour."""
 
 SNIPPET_TOKENS = 16
-COMMON_FRACTION = 0.5
-PRUNE_SAMPLE = 500
-PRUNE_MIN_POSTS = 100
 DEFAULT_TIMEOUT = 1.0
 _PROGRESS_STEPS = 1_000
 
@@ -151,9 +151,14 @@ def _order(sort: Sort, day: str, id_: str) -> str:
     return f"{day} IS NULL, {day}, {id_}"
 
 
-def _post_sql(sort: Sort, f: _Filters, marks: tuple[str, str]) -> tuple[str, dict[str, Any]]:
+def _post_sql(
+    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None
+) -> tuple[str, dict[str, Any]]:
     where = ["posts_fts MATCH :match"]
     params: dict[str, Any] = {"start": marks[0], "end": marks[1]}
+    if low is not None:
+        where.append("posts_fts.rowid >= :low")
+        params["low"] = low
     if sort == "relevance":
         where.append("posts_fts.rank MATCH :rank")
         params["rank"] = _bm25(POST_WEIGHTS)
@@ -182,9 +187,14 @@ def _post_sql(sort: Sort, f: _Filters, marks: tuple[str, str]) -> tuple[str, dic
     return sql, params
 
 
-def _comment_sql(sort: Sort, f: _Filters, marks: tuple[str, str]) -> tuple[str, dict[str, Any]]:
+def _comment_sql(
+    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None
+) -> tuple[str, dict[str, Any]]:
     where = ["comments_fts MATCH :match"]
     params: dict[str, Any] = {"start": marks[0], "end": marks[1]}
+    if low is not None:
+        where.append("comments_fts.rowid >= :low")
+        params["low"] = low
     day = "coalesce(c.published_day, p.published_day)"
     if sort == "relevance":
         where.append("comments_fts.rank MATCH :rank")
@@ -217,6 +227,9 @@ def _comment_sql(sort: Sort, f: _Filters, marks: tuple[str, str]) -> tuple[str, 
     return sql, params
 
 
+_SqlBuilder = Callable[[Sort, _Filters, tuple[str, str], int | None], tuple[str, dict[str, Any]]]
+
+
 @contextmanager
 def _time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
     """Interrupt any statement still running after ``seconds``; report it as too broad."""
@@ -233,60 +246,6 @@ def _time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
         ) from None
     finally:
         conn.set_progress_handler(None, 0)
-
-
-def _common_words(db: sqlite_utils.Database, words: Sequence[str]) -> set[str]:
-    """The words found in more than COMMON_FRACTION of the newest PRUNE_SAMPLE posts.
-
-    Counting inside a rowid window lets FTS5 seek into each word's doclist and stop after
-    PRUNE_SAMPLE entries: microseconds even for "the", where a full document count (or an
-    fts5vocab lookup) would read the whole doclist. One statement answers for every word.
-    """
-    top = db.execute("SELECT max(rowid) FROM posts").fetchone()[0]
-    if top is None:
-        return set()
-    params: dict[str, Any] = {"lo": int(top) - PRUNE_SAMPLE}
-    counts = ["(SELECT count(*) FROM posts WHERE id > :lo)"]
-    for i, word in enumerate(words):
-        params[f"w{i}"] = fts_string(word)
-        counts.append(
-            f"(SELECT count(*) FROM posts_fts WHERE posts_fts MATCH :w{i} AND rowid > :lo)"
-        )
-    sample, *found = db.execute("SELECT " + ", ".join(counts), params).fetchone()
-    if sample < PRUNE_MIN_POSTS:
-        return set()
-    return {w for w, n in zip(words, found, strict=True) if n > COMMON_FRACTION * sample}
-
-
-def prune_common(db: sqlite_utils.Database, query: Query) -> Query:
-    """Drop very common plain words from a query that keeps another required term.
-
-    The rule (see the module docstring) is judged on the newest :data:`PRUNE_SAMPLE` posts;
-    archives with fewer than :data:`PRUNE_MIN_POSTS` posts are never pruned. Returns
-    ``query`` unchanged when nothing is dropped.
-    """
-    plain = [
-        c.alternatives[0].tokens[0]
-        for c in query.required
-        if len(c.alternatives) == 1 and c.alternatives[0].is_plain_word
-    ]
-    if not plain or len(query.required) < 2:
-        return query
-    common = _common_words(db, sorted(set(plain)))
-    if not common:
-        return query
-    kept = tuple(
-        c
-        for c in query.required
-        if not (
-            len(c.alternatives) == 1
-            and c.alternatives[0].is_plain_word
-            and c.alternatives[0].tokens[0] in common
-        )
-    )
-    if not kept or len(kept) == len(query.required):
-        return query
-    return replace(query, required=kept)
 
 
 def search(
@@ -339,22 +298,27 @@ def search(
     hits: list[Hit] = []
     with _time_limit(db.conn, timeout):
         parsed = prune_common(db, parsed)
-        targets = []
+        targets: list[tuple[str, str | None, _SqlBuilder]] = []
         if kind in ("posts", "all"):
-            targets.append((compile_fts(parsed, POST_COLUMNS), _post_sql))
+            targets.append(("posts_fts", compile_fts(parsed, POST_COLUMNS), _post_sql))
         if kind in ("comments", "all"):
-            targets.append((compile_fts(parsed, COMMENT_COLUMNS), _comment_sql))
+            targets.append(("comments_fts", compile_fts(parsed, COMMENT_COLUMNS), _comment_sql))
         single = len(targets) == 1
-        for match, build in targets:
+        wanted = limit if single else limit + offset
+        for fts, match, build in targets:
             if match is None:
                 continue
-            sql, params = build(sort, filters, highlight)
-            params.update(
-                match=match,
-                limit=limit if single else limit + offset,
-                offset=offset if single else 0,
-            )
-            hits.extend(_hit(row) for row in db.execute(sql, params).fetchall())
+            window = Window(None)
+            if sort == "relevance":
+                window = search_plan.plan_window(db, fts, match, cap=search_plan.MAX_RANKED)
+            while True:
+                sql, params = build(sort, filters, highlight, window.low)
+                params.update(match=match, limit=wanted, offset=offset if single else 0)
+                rows = db.execute(sql, params).fetchall()
+                if window.low is None or len(rows) >= wanted:
+                    break
+                window = window.widened()
+            hits.extend(_hit(row) for row in rows)
     if single:
         return hits
     return _merge(hits, sort)[offset : offset + limit]

@@ -1,0 +1,152 @@
+"""Planning a search from cheap statistics: stopword pruning and bounded ranking windows.
+
+Both decisions look only at the newest :data:`SAMPLE` ids of a table, because FTS5 can count
+matches inside a rowid range by seeking into each doclist and stopping early: microseconds,
+even for a word in every post, where a full count (or an fts5vocab lookup) reads the whole
+doclist.
+
+Stopword pruning (:func:`prune_common`): a plain word (no quotes, prefix, column or OR) found
+in more than :data:`COMMON_FRACTION` of the sampled posts is dropped from a query that keeps
+at least one other required term. Such words barely narrow the result but make FTS5 read and
+score their huge position lists for every candidate. Phrases always keep every word. Archives
+with fewer than :data:`PRUNE_MIN_POSTS` posts in the sample are never pruned.
+
+Ranking windows (:func:`plan_window`): FTS5 computes bm25 for *every* match before
+``ORDER BY rank LIMIT n`` can stop (about 1.5 µs a match), so a query matching most of a large
+archive costs tens of milliseconds. When the sample predicts more than :data:`MAX_RANKED`
+matches, only the matches in the newest rowid range expected to hold :data:`MAX_RANKED` of
+them are ranked (``rowid >= low``, which FTS5 applies while walking its doclists). This is an
+approximation, and the only one: such a query's results are the best bm25 matches among its
+most recently archived ~:data:`MAX_RANKED` matches (ids grow as posts are archived), scored
+with the IDF of the whole archive. A query the sample puts under the cap is ranked over every
+match, exactly. If the filters (site, dates, spam) leave too few rows in a window, the caller
+widens it (:meth:`Window.widened`) until it holds enough rows or covers every id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import sqlite_utils
+
+from archive.query import Query, fts_string
+
+__all__ = [
+    "COMMON_FRACTION",
+    "MAX_RANKED",
+    "PRUNE_MIN_POSTS",
+    "SAMPLE",
+    "Window",
+    "plan_window",
+    "prune_common",
+]
+
+SAMPLE = 500
+"""Newest ids looked at to estimate how often a word or a query matches."""
+
+COMMON_FRACTION = 0.5
+"""A plain word in more than this fraction of the sampled posts is prunable."""
+
+PRUNE_MIN_POSTS = 100
+"""Fewer posts than this in the sample: never prune (too little evidence)."""
+
+MAX_RANKED = 10_000
+"""The most matches one query ranks by bm25 (about 15 ms of FTS5 work)."""
+
+WIDEN = 8
+"""How much a window grows when the filters left too few rows in it."""
+
+_TABLES = {"posts_fts": "posts", "comments_fts": "comments"}
+
+
+@dataclass(frozen=True)
+class Window:
+    """Rank only rows with ``rowid >= low`` (``low`` None: every row) of ids bottom..top."""
+
+    low: int | None
+    top: int = 0
+    bottom: int = 0
+
+    def widened(self) -> Window:
+        """A window WIDEN times as large, or every row once it would reach the bottom id."""
+        if self.low is None:
+            return self
+        low = self.top - (self.top - self.low + 1) * WIDEN
+        return replace(self, low=None if low <= self.bottom else low)
+
+
+def plan_window(
+    db: sqlite_utils.Database, fts: str, match: str, *, cap: int = MAX_RANKED
+) -> Window:
+    """The rowid window to rank ``match`` in: everything unless the sample predicts > cap.
+
+    Args:
+        db: an archive.
+        fts: ``posts_fts`` or ``comments_fts``.
+        match: a compiled FTS5 expression (from :func:`archive.query.compile_fts`).
+        cap: rank at most about this many matches.
+    """
+    table = _TABLES[fts]
+    top, bottom = db.execute(f"SELECT max(id), min(id) FROM {table}").fetchone()
+    if top is None:
+        return Window(None)
+    span = int(top) - int(bottom) + 1
+    if span <= cap:
+        return Window(None)
+    found = db.execute(
+        f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :m AND rowid > :lo",
+        {"m": match, "lo": int(top) - SAMPLE},
+    ).fetchone()[0]
+    if found * span <= cap * SAMPLE:
+        return Window(None)
+    low = int(top) - cap * SAMPLE // found
+    return Window(low if low > int(bottom) else None, int(top), int(bottom))
+
+
+def _common_words(db: sqlite_utils.Database, words: list[str]) -> set[str]:
+    """The words found in more than COMMON_FRACTION of the newest SAMPLE posts (one statement)."""
+    top = db.execute("SELECT max(rowid) FROM posts").fetchone()[0]
+    if top is None:
+        return set()
+    params: dict[str, Any] = {"lo": int(top) - SAMPLE}
+    counts = ["(SELECT count(*) FROM posts WHERE id > :lo)"]
+    for i, word in enumerate(words):
+        params[f"w{i}"] = fts_string(word)
+        counts.append(
+            f"(SELECT count(*) FROM posts_fts WHERE posts_fts MATCH :w{i} AND rowid > :lo)"
+        )
+    sample, *found = db.execute("SELECT " + ", ".join(counts), params).fetchone()
+    if sample < PRUNE_MIN_POSTS:
+        return set()
+    return {w for w, n in zip(words, found, strict=True) if n > COMMON_FRACTION * sample}
+
+
+def prune_common(db: sqlite_utils.Database, query: Query) -> Query:
+    """Drop very common plain words from a query that keeps another required term.
+
+    The rule (see the module docstring) is judged on the newest :data:`SAMPLE` posts;
+    returns ``query`` unchanged when nothing is dropped.
+    """
+    plain = [
+        c.alternatives[0].tokens[0]
+        for c in query.required
+        if len(c.alternatives) == 1 and c.alternatives[0].is_plain_word
+    ]
+    if not plain or len(query.required) < 2:
+        return query
+    common = _common_words(db, sorted(set(plain)))
+    if not common:
+        return query
+    kept = tuple(
+        c
+        for c in query.required
+        if not (
+            len(c.alternatives) == 1
+            and c.alternatives[0].is_plain_word
+            and c.alternatives[0].tokens[0] in common
+        )
+    )
+    if not kept or len(kept) == len(query.required):
+        return query
+    return replace(query, required=kept)
