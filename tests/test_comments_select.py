@@ -51,11 +51,11 @@ def test_pseudo_classes_fall_back_to_soupsieve() -> None:
     assert PageIndex(soup).select(soup, "li:has(> ul)") == soup.select("li:has(> ul)")
 
 
-def test_reblog_notices_are_not_comments() -> None:
+def test_pingback_notices_printed_as_comments_are_not_comments() -> None:
     html = """<html><body><h1>Post</h1><p>Body text of the post.</p>
     <ol class="commentlist">
     <li class="comment" id="comment-1"><cite class="fn">Other blog</cite>
-    <div class="comment-content"><p>Reblogged this on Other blog.</p></div></li>
+    <div class="comment-content"><p>Pingback: Other blog links here</p></div></li>
     <li class="comment" id="comment-2"><cite class="fn">Ann</cite>
     <div class="comment-content"><p>Lovely photos.</p></div></li></ol></body></html>"""
     soup = BeautifulSoup(html, "lxml")
