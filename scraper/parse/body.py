@@ -89,6 +89,14 @@ CLASS_WEIGHT = 25.0
 MIN_PARAGRAPH_CHARS = 25
 #: A sibling of the top candidate joins it when its score reaches this share of the top score.
 SIBLING_SHARE = 0.2
+#: A selected container's sibling joins it when it holds this much paragraph text...
+SIBLING_PROSE_CHARS = 200
+#: ...and less than this share of it is link text.
+SIBLING_LINK_DENSITY = 0.25
+#: A "furniture" element holding more than this share of the page's text is a page wrapper.
+WRAPPER_SHARE = 0.5
+WRAPPER_LINK_DENSITY = 0.2
+HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _COMMAS = re.compile(r"[,،、，]")
 _WS = re.compile(r"\s+")
 
@@ -207,11 +215,24 @@ def _is_furniture(tag: Tag) -> bool:
 
 
 def _remove_furniture(root: Tag) -> None:
+    """Drop page furniture, except wrappers that hold most of the page ("__next", "panel")."""
+    lengths = _Lengths(root)
+    page = max(1, lengths.text.get(id(root), 0))
     for tag in root.find_all(True):
         if tag.parent is None or tag.name in ("body", "html", "article", "main"):
             continue
-        if _is_furniture(tag):
+        if _is_furniture(tag) and not _is_wrapper(tag, lengths, page):
             tag.decompose()
+
+
+def _is_wrapper(tag: Tag, lengths: _Lengths, page: int) -> bool:
+    """A class-named "sidebar"/"nav" element that holds most of the page's prose wraps it."""
+    if tag.name in FURNITURE_TAGS or lengths.text.get(id(tag), 0) <= WRAPPER_SHARE * page:
+        return False
+    if lengths.density(tag) >= WRAPPER_LINK_DENSITY:
+        return False
+    prose = sum(len(p.get_text(strip=True)) for p in tag.find_all("p"))
+    return prose >= WRAPPER_SHARE * lengths.text.get(id(tag), 0)
 
 
 # ------------------------------------------------------------------ selection
@@ -240,15 +261,80 @@ class _Lengths:
 
 
 def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None, str, int]:
+    """The first content selector naming real text; returns (element, method, repeats).
+
+    A selector that marks single paragraphs (``<p itemprop=articleBody>``) names their lowest
+    common ancestor; one that marks several full-size containers is a listing's repeat count.
+    """
     for selector in selectors:
         found = index.select(selector)
         if not found:
             continue
         sizes = [len(t.get_text(strip=True)) for t in found]
+        if len(found) > 1 and all(t.name in PARAGRAPH_TAGS for t in found):
+            if sum(sizes) >= MIN_SELECTED_CHARS:
+                ancestor = _common_ancestor(found)
+                if ancestor is not None and ancestor.name not in ("body", "html", "[document]"):
+                    return ancestor, f"selector:{selector}", 1
+            continue
         best = max(range(len(found)), key=lambda i: sizes[i])
         if sizes[best] >= MIN_SELECTED_CHARS:
-            return found[best], f"selector:{selector}", sum(n >= MIN_SELECTED_CHARS for n in sizes)
+            repeats = sum(n >= MIN_SELECTED_CHARS for n in sizes)
+            return _with_siblings(found[best]), f"selector:{selector}", repeats
     return None, "", 1
+
+
+def _common_ancestor(tags: list[Tag]) -> Tag | None:
+    chain = [p for p in tags[0].parents if isinstance(p, Tag)]
+    rank = {id(p): i for i, p in enumerate(chain)}
+    deepest = 0
+    for tag in tags[1:]:
+        node = tag.parent
+        while node is not None and id(node) not in rank:
+            node = node.parent
+        if node is None:
+            return None
+        deepest = max(deepest, rank[id(node)])
+    return chain[deepest] if chain else None
+
+
+def _with_siblings(chosen: Tag) -> Tag:
+    """The chosen container plus siblings that continue the article (split by a side rail)."""
+    parent = chosen.parent
+    if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+        return chosen
+    classes = set(chosen.get("class") or [])
+    lengths: _Lengths | None = None
+    joined: list[Tag] = []
+    for sib in parent.find_all(True, recursive=False):
+        if sib is chosen:
+            joined.append(sib)
+            continue
+        if _is_furniture(sib) or sib.name in FURNITURE_TAGS or sib.name in HEADING_TAGS:
+            continue
+        if lengths is None:
+            lengths = _Lengths(parent)
+        if _continues(sib, classes, lengths):
+            joined.append(sib)
+    if len(joined) <= 1:
+        return chosen
+    wrapper = BeautifulSoup("<div></div>", "lxml").div
+    assert wrapper is not None
+    for sib in joined:
+        wrapper.append(sib.extract())
+    return wrapper
+
+
+def _continues(tag: Tag, classes: set[str], lengths: _Lengths) -> bool:
+    """A sibling that is more of the article: same class as the chosen element, or prose."""
+    length = lengths.text.get(id(tag), 0)
+    if not length or lengths.density(tag) >= SIBLING_LINK_DENSITY:
+        return False
+    if classes & set(tag.get("class") or []):
+        return True
+    if tag.name == "p":
+        return _looks_like_text(tag, lengths)
+    return length >= SIBLING_PROSE_CHARS and tag.find("p") is not None
 
 
 def _by_score(root: Tag, lengths: _Lengths) -> Tag | None:
