@@ -6,7 +6,8 @@ It serves the demo site's pages (``site.render``, so the parser sees the same bu
 plus:
 
 - ``/robots.txt`` naming ``/sitemap.xml``; ``/sitemap.xml`` lists every post with its
-  ``lastmod``; ``/feed.xml`` is RSS 2.0 with the newest posts;
+  ``lastmod``; ``/feed.xml`` is RSS 2.0 with the newest posts; both send an ETag and answer
+  304 to a matching ``If-None-Match``;
 - conditional GET on post pages (ETag / Last-Modified, 304), as ``DemoServer``;
 - ``gone``: post ids that answer ``410 Gone``; ``failing``: paths (with query) that answer
   ``500``;
@@ -17,6 +18,7 @@ plus:
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -148,10 +150,13 @@ class _Handler(BaseHTTPRequestHandler):
         elif parts.path == "/robots.txt":
             status, ctype = 200, "text/plain"
             body = f"User-agent: *\nDisallow:\nSitemap: {blog.url}sitemap.xml\n".encode()
-        elif parts.path == "/sitemap.xml":
-            status, ctype, body = 200, XML, _sitemap(blog.url, posts)
-        elif parts.path == "/feed.xml":
-            status, ctype, body = 200, RSS, _feed(blog.url, posts)
+        elif parts.path in ("/sitemap.xml", "/feed.xml"):
+            sitemap = parts.path == "/sitemap.xml"
+            body = (_sitemap if sitemap else _feed)(blog.url, posts)
+            status, ctype = 200, XML if sitemap else RSS
+            headers["ETag"] = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+            if self.headers.get("If-None-Match") == headers["ETag"]:
+                status, body = 304, b""
         elif parts.path == "/blog/post/" and query.get("sid", [""])[0] in gone:
             status, ctype, body = 410, "text/plain", b"Gone\n"
         else:
