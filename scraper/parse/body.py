@@ -80,6 +80,13 @@ BOILERPLATE_TEXT = re.compile(
 )
 #: Tags whose text counts as a paragraph for scoring.
 PARAGRAPH_TAGS: frozenset[str] = frozenset({"p", "pre", "td", "blockquote", "li"})
+#: Containers whose own loose text is scored as a paragraph.
+TEXT_BLOCK_TAGS: frozenset[str] = frozenset({"div", "section", "article"})
+#: Inline elements: their text is part of the surrounding block's own text.
+INLINE_TAGS: frozenset[str] = frozenset(
+    {"a", "b", "i", "em", "strong", "span", "font", "small", "sup", "sub", "u", "code", "abbr",
+     "cite", "q", "mark", "s", "strike", "del", "ins", "time", "tt", "big", "var", "kbd"}
+)  # fmt: skip
 TAG_BASE_SCORE: dict[str, float] = {
     "div": 5, "article": 10, "main": 8, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
     "form": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "address": -3,
@@ -340,8 +347,7 @@ def _continues(tag: Tag, classes: set[str], lengths: _Lengths) -> bool:
 def _by_score(root: Tag, lengths: _Lengths) -> Tag | None:
     scores: dict[int, float] = {}
     tags: dict[int, Tag] = {}
-    for para in root.find_all(PARAGRAPH_TAGS):
-        text = para.get_text()
+    for para, text in _paragraphs(root):
         length = len(text.strip())
         if length < MIN_PARAGRAPH_CHARS:
             continue
@@ -377,6 +383,25 @@ def _by_score(root: Tag, lengths: _Lengths) -> Tag | None:
     for sib in joined:
         wrapper.append(sib.extract())
     return wrapper
+
+
+def _paragraphs(root: Tag) -> Iterable[tuple[Tag, str]]:
+    """Paragraph elements and their text; a div's own loose text (outside any block child)
+    counts as a paragraph too, for sites that write ``<div>text<br>text</div>``."""
+    for tag in root.find_all(PARAGRAPH_TAGS | TEXT_BLOCK_TAGS):
+        if tag.name in PARAGRAPH_TAGS:
+            yield tag, tag.get_text()
+            continue
+        own: list[str] = []
+        for child in tag.children:
+            if isinstance(child, Tag):
+                if child.name in INLINE_TAGS:
+                    own.append(child.get_text())
+            elif type(child) is NavigableString:
+                own.append(str(child))
+        text = "".join(own)
+        if len(text) >= MIN_PARAGRAPH_CHARS:
+            yield tag, text
 
 
 def _looks_like_text(tag: Tag, lengths: _Lengths) -> bool:
