@@ -282,7 +282,10 @@ class Crawler:
                 found += self._probe_feeds(page)
         comments = len(page.post.comments) if page and page.post else 0
         self._emit(CrawlEvent("fetched", item.url, page.kind if page else None, comments))
-        return PageOutcome(item, result=result, page=page, found=tuple(found), store_as=store_as)
+        # A page stored under another URL is an alias: not a post of its own URL shape.
+        kind = "alias" if store_as else None
+        return PageOutcome(item, result=result, page=page, found=tuple(found), store_as=store_as,
+                           kind=kind)
 
     def _failed(self, item: QueueItem, exc: FetchError) -> PageOutcome:
         expected = exc.status in GONE and (item.source == "id-walk" or item.source in DOC_SOURCES)
