@@ -88,7 +88,11 @@ def plan_window(
         cap: rank at most about this many matches.
     """
     table = _TABLES[fts]
-    top, bottom = db.execute(f"SELECT max(id), min(id) FROM {table}").fetchone()
+    # Two subqueries: SQLite reads one end of the rowid b-tree for a lone max() or min(), but
+    # scans the whole table for "SELECT max(id), min(id)".
+    top, bottom = db.execute(
+        f"SELECT (SELECT max(id) FROM {table}), (SELECT min(id) FROM {table})"
+    ).fetchone()
     if top is None:
         return Window(None)
     span = int(top) - int(bottom) + 1
