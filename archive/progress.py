@@ -23,25 +23,31 @@ PLAIN_EVERY = 25  # pages between plain progress lines
 @contextmanager
 def progress_for(console: Console, *, quiet: bool) -> Iterator[Callable[[CrawlEvent], None]]:
     """A callback for crawl events that shows progress the way ``console`` can."""
-    counts = {"fetched": 0, "posts": 0, "comments": 0, "errors": 0, "unchanged": 0}
+    counts = {"fetched": 0, "posts": 0, "comments": 0, "errors": 0, "unchanged": 0,
+              "missing": 0, "discovered": 0, "pending": 0}  # fmt: skip
     started = time.monotonic()
 
     def count(event: CrawlEvent) -> None:
+        counts["discovered"], counts["pending"] = event.discovered, event.pending
         if event.kind == "error":
             counts["errors"] += 1
         elif event.kind == "not-modified":
             counts["unchanged"] += 1
+        elif event.kind == "missing":
+            counts["missing"] += 1
         else:
             counts["fetched"] += 1
             counts["posts"] += event.page_kind == "post"
             counts["comments"] += event.comments
 
     def line() -> str:
-        rate = (counts["fetched"] + counts["unchanged"]) / max(0.001, time.monotonic() - started)
+        done = counts["fetched"] + counts["unchanged"] + counts["missing"] + counts["errors"]
+        rate = done / max(0.001, time.monotonic() - started)
         return (
-            f"{counts['fetched']} fetched, {counts['unchanged']} unchanged, "
-            f"{counts['posts']} posts, {counts['comments']} comments, "
-            f"{counts['errors']} errors, {rate:.1f} pages/s"
+            f"{counts['discovered']} discovered, {counts['fetched']} fetched, "
+            f"{counts['unchanged']} unchanged, {counts['posts']} posts, "
+            f"{counts['comments']} comments, {counts['errors']} errors, {rate:.1f} pages/s, "
+            f"ETA {_eta(counts['pending'], rate)}"
         )
 
     if quiet:
@@ -75,3 +81,12 @@ def progress_for(console: Console, *, quiet: bool) -> Iterator[Callable[[CrawlEv
             progress.update(task, stats=line())
 
         yield live
+
+
+def _eta(pending: int, rate: float) -> str:
+    """Time left at the current rate, as ``m:ss`` (``-`` before there is a rate). A guess:
+    discovery keeps adding pages, and listings may be skipped."""
+    if rate <= 0:
+        return "-"
+    seconds = int(pending / rate)
+    return f"{seconds // 60}:{seconds % 60:02d}"
