@@ -136,6 +136,7 @@ class Crawler:
         self.coverage = Coverage()
         self._coverage_dirty = True
         self.start_url: str | None = None
+        self._claims: dict[str, str] = {}  # canonical target -> the page that named it
 
     # ------------------------------------------------------------------ seeding
 
@@ -394,6 +395,8 @@ class Crawler:
                 continue
             if target.rstrip("/").count("/") <= 2 or is_listing_url(target):
                 continue
+            if self._claims.setdefault(target, item.url) != item.url:
+                return None  # two pages name one canonical: a template bug, not an alias
             return target
         return None
 

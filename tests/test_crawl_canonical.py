@@ -46,3 +46,26 @@ def test_a_canonical_target_is_not_fetched_again(tmp_path: Path) -> None:
     for post in POSTS:  # /posts/N redirects to /posts/N/: one fetch, two requests
         pages = {f"/old/{post.number}/", f"/posts/{post.number}/"}
         assert len(pages & set(crawled.requests)) == 1
+
+
+def render_shared_canonical(raw: str) -> Response:
+    """A broken template: every post names the blog index as its canonical URL."""
+    path = raw.split("?", 1)[0]
+    if path.startswith("/posts/") and path.endswith("/"):
+        number = int(path[len("/posts/") : -1])
+        if not 1 <= number <= len(POSTS):
+            return NOT_FOUND
+        post = POSTS[number - 1]
+        head, content = post_article(post, "/blog/index/", {})
+        return 200, HTML, shell(post.title, content, head=head)
+    if path == "/":
+        teasers = [(f"/posts/{p.number}/", p) for p in POSTS]
+        return 200, HTML, shell("Blog", listing_content(teasers, None, None))
+    return render(raw)
+
+
+def test_a_canonical_shared_by_many_posts_merges_none_of_them(tmp_path: Path) -> None:
+    crawled = crawl(render_shared_canonical, tmp_path / "a.db")
+    own = {f"/posts/{p.number}/" for p in POSTS}
+    assert len(crawled.post_paths & own) >= len(POSTS) - 1
+    assert len(crawled.post_paths) == len(POSTS)
