@@ -72,7 +72,7 @@ class Window:
         """A window WIDEN times as large, or every row once it would reach the bottom id."""
         if self.low is None:
             return self
-        low = self.top - (self.top - self.low + 1) * WIDEN
+        low = self.top - (self.top - self.low + 1) * WIDEN + 1
         return replace(self, low=None if low <= self.bottom else low)
 
 
@@ -95,17 +95,19 @@ def plan_window(
     ).fetchone()
     if top is None:
         return Window(None)
-    span = int(top) - int(bottom) + 1
+    top, bottom = int(top), int(bottom)
+    span = top - bottom + 1
     if span <= cap:
         return Window(None)
+    sampled = min(SAMPLE, span)
     found = db.execute(
         f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :m AND rowid > :lo",
-        {"m": match, "lo": int(top) - SAMPLE},
+        {"m": match, "lo": top - sampled},
     ).fetchone()[0]
-    if found * span <= cap * SAMPLE:
+    if found * span <= cap * sampled:  # predicted matches: found / sampled * span
         return Window(None)
-    low = int(top) - cap * SAMPLE // found
-    return Window(low if low > int(bottom) else None, int(top), int(bottom))
+    low = top - cap * sampled // found + 1
+    return Window(low if low > bottom else None, top, bottom)
 
 
 def _common_words(db: sqlite_utils.Database, words: list[str]) -> set[str]:
