@@ -9,7 +9,7 @@ Stopword pruning (:func:`prune_common`): a plain word (no quotes, prefix, column
 in more than :data:`COMMON_FRACTION` of the sampled posts is dropped from a query that keeps
 at least one other required term. Such words barely narrow the result but make FTS5 read and
 score their huge position lists for every candidate. Phrases always keep every word. Archives
-with fewer than :data:`PRUNE_MIN_POSTS` posts in the sample are never pruned.
+with fewer than :data:`PRUNE_MIN_POSTS` post ids are never pruned.
 
 Ranking windows (:func:`plan_window`): FTS5 computes bm25 for *every* match before
 ``ORDER BY rank LIMIT n`` can stop (about 1.5 µs a match), so a query matching most of a large
@@ -49,7 +49,7 @@ COMMON_FRACTION = 0.5
 """A plain word in more than this fraction of the sampled posts is prunable."""
 
 PRUNE_MIN_POSTS = 100
-"""Fewer posts than this in the sample: never prune (too little evidence)."""
+"""Fewer post ids than this: never prune (too little evidence)."""
 
 MAX_RANKED = 10_000
 """The most matches one query ranks by bm25 (about 15 ms of FTS5 work)."""
@@ -87,15 +87,10 @@ def plan_window(
         match: a compiled FTS5 expression (from :func:`archive.query.compile_fts`).
         cap: rank at most about this many matches.
     """
-    table = _TABLES[fts]
-    # Two subqueries: SQLite reads one end of the rowid b-tree for a lone max() or min(), but
-    # scans the whole table for "SELECT max(id), min(id)".
-    top, bottom = db.execute(
-        f"SELECT (SELECT max(id) FROM {table}), (SELECT min(id) FROM {table})"
-    ).fetchone()
-    if top is None:
+    ids = _id_range(db, _TABLES[fts])
+    if ids is None:
         return Window(None)
-    top, bottom = int(top), int(bottom)
+    top, bottom = ids
     span = top - bottom + 1
     if span <= cap:
         return Window(None)
@@ -110,21 +105,37 @@ def plan_window(
     return Window(low if low > bottom else None, top, bottom)
 
 
+def _id_range(db: sqlite_utils.Database, table: str) -> tuple[int, int] | None:
+    """(max id, min id) of a table, or None when it is empty."""
+    # Two subqueries: SQLite reads one end of the rowid b-tree for a lone max() or min(), but
+    # scans the whole table for "SELECT max(id), min(id)".
+    top, bottom = db.execute(
+        f"SELECT (SELECT max(id) FROM {table}), (SELECT min(id) FROM {table})"
+    ).fetchone()
+    return None if top is None else (int(top), int(bottom))
+
+
 def _common_words(db: sqlite_utils.Database, words: list[str]) -> set[str]:
-    """The words found in more than COMMON_FRACTION of the newest SAMPLE posts (one statement)."""
-    top = db.execute("SELECT max(rowid) FROM posts").fetchone()[0]
-    if top is None:
+    """The words found in more than COMMON_FRACTION of the newest SAMPLE post ids.
+
+    The sample's size is its id range, not a count of its rows: counting 500 posts reads
+    their (large) rows, ten times the cost of the word counts themselves.
+    """
+    ids = _id_range(db, "posts")
+    if ids is None:
         return set()
-    params: dict[str, Any] = {"lo": int(top) - SAMPLE}
-    counts = ["(SELECT count(*) FROM posts WHERE id > :lo)"]
+    top, bottom = ids
+    sample = min(SAMPLE, top - bottom + 1)
+    if sample < PRUNE_MIN_POSTS:
+        return set()
+    params: dict[str, Any] = {"lo": top - sample}
+    counts = []
     for i, word in enumerate(words):
         params[f"w{i}"] = fts_string(word)
         counts.append(
             f"(SELECT count(*) FROM posts_fts WHERE posts_fts MATCH :w{i} AND rowid > :lo)"
         )
-    sample, *found = db.execute("SELECT " + ", ".join(counts), params).fetchone()
-    if sample < PRUNE_MIN_POSTS:
-        return set()
+    found = db.execute("SELECT " + ", ".join(counts), params).fetchone()
     return {w for w, n in zip(words, found, strict=True) if n > COMMON_FRACTION * sample}
 
 
