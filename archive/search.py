@@ -44,7 +44,8 @@ import sqlite_utils
 
 from archive import search_plan
 from archive.query import COMMENT_COLUMNS, POST_COLUMNS, QueryError, compile_fts, parse
-from archive.search_plan import COMMON_FRACTION, Window, prune_common
+from archive.search_dated import DateSort, comment_ids, id_restriction, post_ids
+from archive.search_plan import COMMON_FRACTION, prune_common
 
 __all__ = [
     "COMMENT_WEIGHTS",
@@ -59,6 +60,7 @@ __all__ = [
 
 Kind = Literal["posts", "comments", "all"]
 Sort = Literal["relevance", "newest", "oldest"]
+_Only = tuple[str, dict[str, Any]] | None  # SQL terms (and their parameters) limiting rowids
 
 POST_WEIGHTS = (10.0, 3.0, 3.0, 1.0)
 """bm25 weights for posts_fts (title, author, tags_text, body_text): a title hit counts most."""
@@ -152,10 +154,13 @@ def _order(sort: Sort, day: str, id_: str) -> str:
 
 
 def _post_sql(
-    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None
+    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None, only: _Only
 ) -> tuple[str, dict[str, Any]]:
     where = ["posts_fts MATCH :match"]
     params: dict[str, Any] = {"start": marks[0], "end": marks[1]}
+    if only is not None:
+        where.append(only[0])
+        params.update(only[1])
     if low is not None:
         where.append("posts_fts.rowid >= :low")
         params["low"] = low
@@ -187,29 +192,42 @@ def _post_sql(
     return sql, params
 
 
-def _comment_sql(
-    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None
-) -> tuple[str, dict[str, Any]]:
-    where = ["comments_fts MATCH :match"]
-    params: dict[str, Any] = {"start": marks[0], "end": marks[1]}
-    if low is not None:
-        where.append("comments_fts.rowid >= :low")
-        params["low"] = low
-    day = "coalesce(c.published_day, p.published_day)"
-    if sort == "relevance":
-        where.append("comments_fts.rank MATCH :rank")
-        params["rank"] = _bm25(COMMENT_WEIGHTS)
+_COMMENT_DAY = "coalesce(c.published_day, p.published_day)"
+
+
+def _comment_filters(f: _Filters) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
     if not f.include_spam:
         where.append("NOT coalesce(c.likely_spam, 0)")
     if f.site_id is not None:
         where.append("p.site_id = :site_id")
         params["site_id"] = f.site_id
     if f.since:
-        where.append(f"{day} >= :since")
+        where.append(f"{_COMMENT_DAY} >= :since")
         params["since"] = f.since
     if f.until:
-        where.append(f"{day} <= :until")
+        where.append(f"{_COMMENT_DAY} <= :until")
         params["until"] = f.until
+    return where, params
+
+
+def _comment_sql(
+    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None, only: _Only
+) -> tuple[str, dict[str, Any]]:
+    filters, params = _comment_filters(f)
+    where = ["comments_fts MATCH :match", *filters]
+    params.update(start=marks[0], end=marks[1])
+    day = _COMMENT_DAY
+    if low is not None:
+        where.append("comments_fts.rowid >= :low")
+        params["low"] = low
+    if only is not None:
+        where.append(only[0])
+        params.update(only[1])
+    if sort == "relevance":
+        where.append("comments_fts.rank MATCH :rank")
+        params["rank"] = _bm25(COMMENT_WEIGHTS)
     order = "comments_fts.rank" if sort == "relevance" else _order(sort, day, "c.id")
     score = (
         "comments_fts.rank"
@@ -227,7 +245,21 @@ def _comment_sql(
     return sql, params
 
 
-_SqlBuilder = Callable[[Sort, _Filters, tuple[str, str], int | None], tuple[str, dict[str, Any]]]
+_SqlBuilder = Callable[
+    [Sort, _Filters, tuple[str, str], int | None, _Only], tuple[str, dict[str, Any]]
+]
+
+
+def _dated_ids(
+    db: sqlite_utils.Database, fts: str, match: str, sort: DateSort, f: _Filters, need: int
+) -> list[int]:
+    if fts == "posts_fts":
+        return post_ids(db, match, sort, site_id=f.site_id, since=f.since, until=f.until, need=need)
+    conditions, params = _comment_filters(f)
+    order = _order(sort, _COMMENT_DAY, "c.id")
+    return comment_ids(
+        db, match, sort, conditions=conditions, params=params, order=order, need=need
+    )
 
 
 @contextmanager
@@ -308,11 +340,19 @@ def search(
         for fts, match, build in targets:
             if match is None:
                 continue
-            window = Window(None)
-            if sort == "relevance":
-                window = search_plan.plan_window(db, fts, match, cap=search_plan.MAX_RANKED)
+            if sort != "relevance":
+                ids = _dated_ids(db, fts, match, sort, filters, wanted + (offset if single else 0))
+                ids = ids[offset:] if single else ids
+                if not ids:
+                    continue
+                sql, params = build(sort, filters, highlight, None, id_restriction(fts, ids))
+                params.update(match=match, limit=len(ids), offset=0)
+                rows = db.execute(sql, params).fetchall()
+                hits.extend(_hit(row) for row in rows)
+                continue
+            window = search_plan.plan_window(db, fts, match, cap=search_plan.MAX_RANKED)
             while True:
-                sql, params = build(sort, filters, highlight, window.low)
+                sql, params = build(sort, filters, highlight, window.low, None)
                 params.update(match=match, limit=wanted, offset=offset if single else 0)
                 rows = db.execute(sql, params).fetchall()
                 if window.low is None or len(rows) >= wanted:
