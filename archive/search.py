@@ -8,7 +8,7 @@ FTS5 does the ranking (``ORDER BY rank`` with the per-query weights passed as
 ``rank MATCH 'bm25(...)'``) and the FTS table drives the join (``CROSS JOIN`` fixes the loop
 order), so the base table is read only for rows FTS5 hands out in rank order, filters are
 checked on those rows, and ``LIMIT`` stops the scan as soon as enough rows pass. ``snippet()``
-runs only for the returned rows. The prefix indexes of migration ``0003_search_prefix`` make
+runs only for the returned rows. The prefix indexes of migration ``0005_search_prefix`` make
 ``thera*`` read one precomputed doclist instead of merging every matching term's.
 
 Two planning steps (:mod:`archive.search_plan`, which documents both) judge the query on the
@@ -18,11 +18,15 @@ newest few hundred ids first:
   required term (phrases keep every word);
 - bounded ranking, the one approximation: a query predicted to match more than
   :data:`~archive.search_plan.MAX_RANKED` rows of a table is ranked over its newest
-  ``MAX_RANKED`` or so matches only (a rowid window), not over every match. Rare and
-  mid-frequency queries are always ranked over every match, exactly. When filters leave fewer
+  ``MAX_RANKED`` or so matches only (a rowid window), not over every match. Any query
+  predicted at or under ``MAX_RANKED`` matches (10,000: a tenth of a 100,000-post archive,
+  all of a typical blog) is ranked over every match, exactly. When filters leave fewer
   rows in the window than the page asks for, the window is widened and the query re-run, so a
   page is never short while matching rows exist; pages of one broad query past the first
   ``MAX_RANKED`` matches may therefore come from a wider window than earlier pages.
+
+Newest/oldest-first searches (:mod:`archive.search_dated`) find one page of ids by day first,
+then compute snippets and scores for that page only; they are exact (no window).
 
 A query runs for at most ``timeout`` seconds (default 1 s); a slower one is interrupted and
 reported as ``QueryError("Search too broad ...")``.
