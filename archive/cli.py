@@ -545,10 +545,14 @@ def show(
 def reparse(
     db: DbOption = DEFAULT_DB,
     site: Annotated[str | None, typer.Option(help="Only this site (name or start URL).")] = None,
+    relearn: Annotated[
+        bool, typer.Option("--relearn", help="Learn each site's template and date order again.")
+    ] = False,
 ) -> None:
     """Re-run the current parser over the stored raw pages (no network); changed output is
     recorded as a new version."""
     from archive.jobs import reparse_site
+    from archive.profiles import learn_site_profile, profile_of, save_profile
     from scraper.models import SiteProfile
 
     with user_errors(), Archive(db, create=False) as archive:
@@ -557,9 +561,10 @@ def reparse(
             raise ValueError(f"no site {site!r} in {db}" if site else f"{db} has no sites")
         for s in sites:
             assert s is not None
-            profile = SiteProfile(
-                date_order=cast(Any, s.date_order), date_order_evidence=s.date_order_evidence
-            )
+            profile = profile_of(s)
+            if relearn:
+                profile = learn_site_profile(archive, s.id, SiteProfile())
+                save_profile(archive, s.id, profile)
             counts = reparse_site(archive, s.id, profile)
             out.print(
                 f"{s.name}: {counts['changed']} changed, {counts['unchanged']} unchanged"
@@ -712,6 +717,34 @@ def demo(
         with Archive(db, create=False) as archive:
             print_hits(out, run_search(archive.db, query, limit=5))
         out.print(f"\nTry: blog-archiver show 1 --db {db}   or   datasette {db}")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8001,
+) -> None:
+    """Browse and search the archive in Datasette (`pip install 'blog-archiver[datasette]'`):
+    search boxes on posts and comments plus a ranked `search` query over both."""
+    import shutil
+    import subprocess
+
+    from archive.datasette import write_datasette_metadata
+
+    with user_errors():
+        Archive(db, create=False).close()
+        exe = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
+        if not Path(exe).exists():
+            raise ValueError("Datasette is not installed: pip install 'blog-archiver[datasette]'")
+        meta = write_datasette_metadata(db)
+        out.print(f"Serving {db} at http://127.0.0.1:{port}/ (metadata: {meta}); Ctrl-C stops.")
+        try:
+            code = subprocess.call([exe, "serve", str(db), "-m", str(meta), "--host",
+                                    "127.0.0.1", "--port", str(port)])
+        except KeyboardInterrupt:
+            code = 0
+        if code:
+            raise typer.Exit(code)
 
 
 def main() -> None:
