@@ -4,11 +4,8 @@ Two routes, in order:
 
 1. A *content selector* (the platform's, then well-known markup such as
    ``[itemprop=articleBody]``, ``.e-content``, ``.entry-content``) naming an element that holds a
-   real amount of text.
-2. Otherwise a Readability-style score: every paragraph credits its ancestors by its length and
-   commas, class/id names push candidates up (``content``, ``article``) or down (``sidebar``,
-   ``comment``), the score is damped by link density, and siblings of the winner that look like
-   article text join it.
+   real amount of text; siblings that continue the article (split by a side rail) join it.
+2. Otherwise a Readability-style score (``scoring.py``).
 
 Either way the winner is then cleaned: navigation, share bars, related-post lists, forms, comment
 regions and blocks the site template marks as boilerplate are removed. Text lengths and link
@@ -25,11 +22,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
+from bs4.element import Tag
 
+from scraper.parse.furniture import (
+    BOILERPLATE_TEXT,
+    FURNITURE_TAGS,
+    STRIPPED_TAGS,
+    Lengths,
+    is_furniture,
+    is_hidden,
+)
 from scraper.parse.index import TreeIndex
 from scraper.parse.links import teaser_count
 from scraper.parse.sanitize import INVISIBLE_TAGS, html_to_text, sanitize_html
+from scraper.parse.scoring import PARAGRAPH_TAGS, by_score, looks_like_text
 
 __all__ = ["Body", "block_fingerprint", "extract_body"]
 
@@ -42,60 +48,6 @@ CONTENT_SELECTORS: tuple[str, ...] = (
 #: A content selector is trusted only when its element holds at least this much text.
 MIN_SELECTED_CHARS = 250
 
-#: Elements removed everywhere before scoring (never article text).
-STRIPPED_TAGS: tuple[str, ...] = (
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
-    "select", "button", "textarea", "input", "nav", "dialog", "link", "meta",
-)
-#: Landmarks that are page furniture; removed unless they hold the chosen content.
-FURNITURE_TAGS: tuple[str, ...] = ("header", "footer", "aside", "menu")
-FURNITURE_ROLES: frozenset[str] = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
-)
-
-#: class/id words that mark furniture (removed) and content (kept, scored up).
-NEGATIVE = re.compile(
-    r"(^|[-_\s])(sidebar|widget|share|sharing|social|sociable|related|recommend|comment|comments|"
-    r"respond|reply|footer|foot|masthead|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|"
-    r"newsletter|subscribe|subscription|signup|popup|modal|promo|sponsor|advert|ads?|banner|"
-    r"pagination|pager|tagcloud|taglist|author-?box|author-bio|about-author|"
-    r"entry-footer|share-?bar|toolbar|"
-    r"shoutbox|disqus|jp-relatedposts|sharedaddy|yarpp|rating|prev|next|navlinks?|"
-    r"post-navigation|most-popular|popular|recent|archive|archives|categories|"
-    r"search|login|overlay|outbrain|taboola|lightbox|tooltip)([-_\s]|$)",
-    re.I,
-)
-POSITIVE = re.compile(
-    r"(^|[-_\s])(article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
-    r"articlebody|post-body|entry-content|post-content|story-body|markup|prose|rte)([-_\s]|$)",
-    re.I,
-)
-#: Text that marks a block as boilerplate wherever it appears (short blocks only).
-BOILERPLATE_TEXT = re.compile(
-    r"^(share( this)?( post| article)?|teilen|partager|tweet|pin it|print|drucken|"
-    r"related posts?|you (may|might) also like|ähnliche beiträge|leave a (reply|comment)|"
-    r"post navigation|beitragsnavigation|previous post|next post|read more|weiterlesen|"
-    r"subscribe|abonnieren|newsletter)\b",
-    re.I,
-)
-#: Tags whose text counts as a paragraph for scoring.
-PARAGRAPH_TAGS: frozenset[str] = frozenset({"p", "pre", "td", "blockquote", "li"})
-#: Containers whose own loose text is scored as a paragraph.
-TEXT_BLOCK_TAGS: frozenset[str] = frozenset({"div", "section", "article"})
-#: Inline elements: their text is part of the surrounding block's own text.
-INLINE_TAGS: frozenset[str] = frozenset(
-    {"a", "b", "i", "em", "strong", "span", "font", "small", "sup", "sub", "u", "code", "abbr",
-     "cite", "q", "mark", "s", "strike", "del", "ins", "time", "tt", "big", "var", "kbd"}
-)  # fmt: skip
-TAG_BASE_SCORE: dict[str, float] = {
-    "div": 5, "article": 10, "main": 8, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
-    "form": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "address": -3,
-    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
-}  # fmt: skip
-CLASS_WEIGHT = 25.0
-MIN_PARAGRAPH_CHARS = 25
-#: A sibling of the top candidate joins it when its score reaches this share of the top score.
-SIBLING_SHARE = 0.2
 #: A selected container's sibling joins it when it holds this much paragraph text...
 SIBLING_PROSE_CHARS = 200
 #: ...and less than this share of it is link text.
@@ -104,7 +56,6 @@ SIBLING_LINK_DENSITY = 0.25
 WRAPPER_SHARE = 0.5
 WRAPPER_LINK_DENSITY = 0.2
 HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_COMMAS = re.compile(r"[,،、，]")
 _WS = re.compile(r"\s+")
 
 
@@ -159,8 +110,8 @@ def extract_body(
     )
     if chosen is None:
         _remove_furniture(root)
-        lengths = _Lengths(root)
-        chosen = _by_score(root, lengths)
+        lengths = Lengths(root)
+        chosen = by_score(root, lengths)
         method = "score"
     if chosen is None:
         return Body("", "", "none")
@@ -177,62 +128,23 @@ def _strip(root: Tag) -> None:
     for tag in root.find_all(STRIPPED_TAGS):
         if tag.parent is not None:
             tag.decompose()
-    for tag in root.find_all(_is_hidden):
+    for tag in root.find_all(is_hidden):
         if tag.parent is not None:
             tag.decompose()
 
 
-def _is_hidden(tag: Tag) -> bool:
-    if tag.has_attr("hidden"):
-        return True
-    style = tag.get("style")
-    return isinstance(style, str) and bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden",
-                                                     style, re.I))
-
-
-def _class_id(tag: Tag) -> str:
-    classes = tag.get("class")
-    ident = tag.get("id")
-    parts: list[str] = [str(c) for c in classes] if isinstance(classes, list) else []
-    if isinstance(ident, str):
-        parts.append(ident)
-    return " ".join(parts)
-
-
-def _class_weight(tag: Tag) -> float:
-    names = _class_id(tag)
-    if not names:
-        return 0.0
-    weight = 0.0
-    if NEGATIVE.search(names):
-        weight -= CLASS_WEIGHT
-    if POSITIVE.search(names):
-        weight += CLASS_WEIGHT
-    return weight
-
-
-def _is_furniture(tag: Tag) -> bool:
-    if tag.name in FURNITURE_TAGS:
-        return True
-    role = tag.get("role")
-    if isinstance(role, str) and role.lower() in FURNITURE_ROLES:
-        return True
-    names = _class_id(tag)
-    return bool(names) and bool(NEGATIVE.search(names)) and not POSITIVE.search(names)
-
-
 def _remove_furniture(root: Tag) -> None:
     """Drop page furniture, except wrappers that hold most of the page ("__next", "panel")."""
-    lengths = _Lengths(root)
+    lengths = Lengths(root)
     page = max(1, lengths.text.get(id(root), 0))
     for tag in root.find_all(True):
         if tag.parent is None or tag.name in ("body", "html", "article", "main"):
             continue
-        if _is_furniture(tag) and not _is_wrapper(tag, lengths, page):
+        if is_furniture(tag) and not _is_wrapper(tag, lengths, page):
             tag.decompose()
 
 
-def _is_wrapper(tag: Tag, lengths: _Lengths, page: int) -> bool:
+def _is_wrapper(tag: Tag, lengths: Lengths, page: int) -> bool:
     """A class-named "sidebar"/"nav" element that holds most of the page's prose wraps it."""
     if tag.name in FURNITURE_TAGS or lengths.text.get(id(tag), 0) <= WRAPPER_SHARE * page:
         return False
@@ -243,28 +155,6 @@ def _is_wrapper(tag: Tag, lengths: _Lengths, page: int) -> bool:
 
 
 # ------------------------------------------------------------------ selection
-
-
-class _Lengths:
-    """Text and link-text length of every element, computed in one bottom-up pass."""
-
-    def __init__(self, root: Tag) -> None:
-        self.text: dict[int, int] = {}
-        self.links: dict[int, int] = {}
-        for tag in reversed([root, *root.find_all(True)]):
-            total = links = 0
-            for child in tag.contents:
-                if isinstance(child, Tag):
-                    total += self.text.get(id(child), 0)
-                    links += self.links.get(id(child), 0)
-                elif isinstance(child, NavigableString) and type(child) is NavigableString:
-                    total += len(child.strip())
-            self.text[id(tag)] = total
-            self.links[id(tag)] = total if tag.name == "a" else links
-
-    def density(self, tag: Tag) -> float:
-        total = self.text.get(id(tag), 0)
-        return self.links.get(id(tag), 0) / total if total else 0.0
 
 
 def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None, str, int]:
@@ -311,16 +201,16 @@ def _with_siblings(chosen: Tag) -> Tag:
     if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
         return chosen
     classes = set(chosen.get("class") or [])
-    lengths: _Lengths | None = None
+    lengths: Lengths | None = None
     joined: list[Tag] = []
     for sib in parent.find_all(True, recursive=False):
         if sib is chosen:
             joined.append(sib)
             continue
-        if _is_furniture(sib) or sib.name in FURNITURE_TAGS or sib.name in HEADING_TAGS:
+        if is_furniture(sib) or sib.name in FURNITURE_TAGS or sib.name in HEADING_TAGS:
             continue
         if lengths is None:
-            lengths = _Lengths(parent)
+            lengths = Lengths(parent)
         if _continues(sib, classes, lengths):
             joined.append(sib)
     if len(joined) <= 1:
@@ -332,7 +222,7 @@ def _with_siblings(chosen: Tag) -> Tag:
     return wrapper
 
 
-def _continues(tag: Tag, classes: set[str], lengths: _Lengths) -> bool:
+def _continues(tag: Tag, classes: set[str], lengths: Lengths) -> bool:
     """A sibling that is more of the article: same class as the chosen element, or prose."""
     length = lengths.text.get(id(tag), 0)
     if not length or lengths.density(tag) >= SIBLING_LINK_DENSITY:
@@ -340,77 +230,8 @@ def _continues(tag: Tag, classes: set[str], lengths: _Lengths) -> bool:
     if classes & set(tag.get("class") or []):
         return True
     if tag.name == "p":
-        return _looks_like_text(tag, lengths)
+        return looks_like_text(tag, lengths)
     return length >= SIBLING_PROSE_CHARS and tag.find("p") is not None
-
-
-def _by_score(root: Tag, lengths: _Lengths) -> Tag | None:
-    scores: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
-    for para, text in _paragraphs(root):
-        length = len(text.strip())
-        if length < MIN_PARAGRAPH_CHARS:
-            continue
-        score = 1 + len(_COMMAS.findall(text)) + min(length / 100, 3)
-        ancestor = para.parent
-        level = 0
-        while isinstance(ancestor, Tag) and level < 5:
-            key = id(ancestor)
-            if key not in scores:
-                tags[key] = ancestor
-                scores[key] = TAG_BASE_SCORE.get(ancestor.name, 0) + _class_weight(ancestor)
-            divider = 1 if level == 0 else 2 if level == 1 else level * 3
-            scores[key] += score / divider
-            ancestor = ancestor.parent
-            level += 1
-    if not scores:
-        return root if lengths.text.get(id(root), 0) else None
-    final = {k: s * (1 - lengths.density(tags[k])) for k, s in scores.items()}
-    top_key = max(final, key=lambda k: final[k])
-    top = tags[top_key]
-    parent = top.parent
-    if not isinstance(parent, Tag):
-        return top
-    threshold = max(10.0, final[top_key] * SIBLING_SHARE)
-    joined = [
-        sib for sib in parent.find_all(True, recursive=False)
-        if sib is top or final.get(id(sib), -1e9) >= threshold or _looks_like_text(sib, lengths)
-    ]
-    if len(joined) <= 1:
-        return top
-    wrapper = BeautifulSoup("<div></div>", "lxml").div
-    assert wrapper is not None
-    for sib in joined:
-        wrapper.append(sib.extract())
-    return wrapper
-
-
-def _paragraphs(root: Tag) -> Iterable[tuple[Tag, str]]:
-    """Paragraph elements and their text; a div's own loose text (outside any block child)
-    counts as a paragraph too, for sites that write ``<div>text<br>text</div>``."""
-    for tag in root.find_all(PARAGRAPH_TAGS | TEXT_BLOCK_TAGS):
-        if tag.name in PARAGRAPH_TAGS:
-            yield tag, tag.get_text()
-            continue
-        own: list[str] = []
-        for child in tag.children:
-            if isinstance(child, Tag):
-                if child.name in INLINE_TAGS:
-                    own.append(child.get_text())
-            elif type(child) is NavigableString:
-                own.append(str(child))
-        text = "".join(own)
-        if len(text) >= MIN_PARAGRAPH_CHARS:
-            yield tag, text
-
-
-def _looks_like_text(tag: Tag, lengths: _Lengths) -> bool:
-    if tag.name != "p":
-        return False
-    length = lengths.text.get(id(tag), 0)
-    density = lengths.density(tag)
-    return (length > 80 and density < 0.25) or (0 < length <= 80 and density == 0
-                                                 and bool(re.search(r"\.( |$)", tag.get_text())))
 
 
 # ------------------------------------------------------------------ cleaning
@@ -420,7 +241,7 @@ def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
     for tag in chosen.find_all(True):
         if tag.parent is None or tag.name in INVISIBLE_TAGS:
             continue
-        if _is_furniture(tag) and not _holds_most(tag, chosen):
+        if is_furniture(tag) and not _holds_most(tag, chosen):
             tag.decompose()
             continue
         if tag.name in ("div", "section", "ul", "ol", "p", "table", "span", "dl"):

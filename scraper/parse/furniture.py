@@ -1,0 +1,119 @@
+"""Page furniture: what is never article text, by tag, ARIA role and class/id words.
+
+Shared by the body extractor (which removes furniture) and the candidate scorer (which scores
+class/id words up or down). :class:`Lengths` holds every element's text and link-text length,
+computed in one bottom-up pass, so link density costs nothing per lookup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4.element import NavigableString, Tag
+
+__all__ = [
+    "BOILERPLATE_TEXT", "FURNITURE_TAGS", "STRIPPED_TAGS", "Lengths", "class_id", "class_weight",
+    "is_furniture", "is_hidden",
+]  # fmt: skip
+
+#: Elements removed everywhere before scoring (never article text).
+STRIPPED_TAGS: tuple[str, ...] = (
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+    "select", "button", "textarea", "input", "nav", "dialog", "link", "meta",
+)
+#: Landmarks that are page furniture; removed unless they hold the chosen content.
+FURNITURE_TAGS: tuple[str, ...] = ("header", "footer", "aside", "menu")
+FURNITURE_ROLES: frozenset[str] = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
+)
+
+#: class/id words that mark furniture (removed) and content (kept, scored up).
+NEGATIVE = re.compile(
+    r"(^|[-_\s])(sidebar|widget|share|sharing|social|sociable|related|recommend|comment|comments|"
+    r"respond|reply|footer|foot|masthead|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|"
+    r"newsletter|subscribe|subscription|signup|popup|modal|promo|sponsor|advert|ads?|banner|"
+    r"pagination|pager|tagcloud|taglist|author-?box|author-bio|about-author|"
+    r"entry-footer|share-?bar|toolbar|"
+    r"shoutbox|disqus|jp-relatedposts|sharedaddy|yarpp|rating|prev|next|navlinks?|"
+    r"post-navigation|most-popular|popular|recent|archive|archives|categories|"
+    r"search|login|overlay|outbrain|taboola|lightbox|tooltip)([-_\s]|$)",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"(^|[-_\s])(article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|"
+    r"articlebody|post-body|entry-content|post-content|story-body|markup|prose|rte)([-_\s]|$)",
+    re.I,
+)
+#: Text that marks a block as boilerplate wherever it appears (short blocks only).
+BOILERPLATE_TEXT = re.compile(
+    r"^(share( this)?( post| article)?|teilen|partager|tweet|pin it|print|drucken|"
+    r"related posts?|you (may|might) also like|ähnliche beiträge|leave a (reply|comment)|"
+    r"post navigation|beitragsnavigation|previous post|next post|read more|weiterlesen|"
+    r"subscribe|abonnieren|newsletter)\b",
+    re.I,
+)
+#: How much a positive or negative class/id word moves a candidate's score.
+CLASS_WEIGHT = 25.0
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+class Lengths:
+    """Text and link-text length of every element, computed in one bottom-up pass."""
+
+    def __init__(self, root: Tag) -> None:
+        self.text: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+        for tag in reversed([root, *root.find_all(True)]):
+            total = links = 0
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    total += self.text.get(id(child), 0)
+                    links += self.links.get(id(child), 0)
+                elif isinstance(child, NavigableString) and type(child) is NavigableString:
+                    total += len(child.strip())
+            self.text[id(tag)] = total
+            self.links[id(tag)] = total if tag.name == "a" else links
+
+    def density(self, tag: Tag) -> float:
+        """Share of the element's text that is link text."""
+        total = self.text.get(id(tag), 0)
+        return self.links.get(id(tag), 0) / total if total else 0.0
+
+
+def is_hidden(tag: Tag) -> bool:
+    if tag.has_attr("hidden"):
+        return True
+    style = tag.get("style")
+    return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
+
+
+def class_id(tag: Tag) -> str:
+    classes = tag.get("class")
+    ident = tag.get("id")
+    parts: list[str] = [str(c) for c in classes] if isinstance(classes, list) else []
+    if isinstance(ident, str):
+        parts.append(ident)
+    return " ".join(parts)
+
+
+def class_weight(tag: Tag) -> float:
+    names = class_id(tag)
+    if not names:
+        return 0.0
+    weight = 0.0
+    if NEGATIVE.search(names):
+        weight -= CLASS_WEIGHT
+    if POSITIVE.search(names):
+        weight += CLASS_WEIGHT
+    return weight
+
+
+def is_furniture(tag: Tag) -> bool:
+    if tag.name in FURNITURE_TAGS:
+        return True
+    role = tag.get("role")
+    if isinstance(role, str) and role.lower() in FURNITURE_ROLES:
+        return True
+    names = class_id(tag)
+    return bool(names) and bool(NEGATIVE.search(names)) and not POSITIVE.search(names)
+
