@@ -1,0 +1,63 @@
+"""Body extraction: the whole article, not its first block; never the furniture around it."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from scraper.parse.body import extract_body
+
+SENTENCE = "This sentence is article prose, with a comma, written to be read in full. "
+
+
+def _para(word: str, n: int = 4) -> str:
+    return f"<p>{word} " + SENTENCE * n + "</p>"
+
+
+def _body(html: str) -> str:
+    return extract_body(BeautifulSoup(html, "lxml"), "http://example.org/p").text
+
+
+def test_paragraph_level_article_body_markup_yields_every_paragraph() -> None:
+    paras = "".join(
+        f"<div class=chunk><p itemprop=articleBody>Part{i} {SENTENCE * 3}</p></div>"
+        for i in range(5)
+    )
+    text = _body(f"<div class=story>{paras}</div><div class=rail><p>Ad copy here.</p></div>")
+    assert all(f"Part{i}" in text for i in range(5))
+
+
+def test_selected_container_is_continued_after_a_side_rail() -> None:
+    html = (
+        "<div id=wrap><div class='article_body entry-content'>"
+        f"{_para('First')}</div>"
+        "<div class=side-rail><a href=/x>Comments</a> <a href=/y>Share</a></div>"
+        f"<div class=article_body>{_para('Second')}{_para('Third')}</div></div>"
+    )
+    text = _body(html)
+    assert "First" in text and "Third" in text
+    assert "Share" not in text
+
+
+def test_article_split_into_blocks_is_joined() -> None:
+    blocks = "".join(
+        f"<div class=block><div class=grid><div class=cell><div class=text>"
+        f"{_para(f'Block{i}')}{_para('more')}</div></div></div></div>"
+        for i in range(4)
+    )
+    text = _body(f"<div class=page>{blocks}</div><div class=other>{_para('Elsewhere', 1)}</div>")
+    assert all(f"Block{i}" in text for i in range(4))
+
+
+def test_loose_text_in_divs_counts_as_paragraphs() -> None:
+    story = "<div class=story>" + ("Loose story text, with commas, and more. " * 8 + "<br>") * 3
+    html = f"{story}</div><div class=quote><p>A short quote of the day here.</p></div>"
+    assert "Loose story text" in _body(html)
+
+
+def test_sidebar_named_wrapper_holding_the_article_is_kept() -> None:
+    html = (
+        "<div class=two-col-sidebar-right><div class=main>"
+        + _para("Kept") * 5
+        + "</div></div><div class=footer-links><a href=/a>About</a></div>"
+    )
+    assert "Kept" in _body(html)
