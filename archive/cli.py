@@ -32,6 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,
 )
 
 DbOption = Annotated[Path, typer.Option("--db", help="Archive file (SQLite).")]
