@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archive.search import COMMENT_WEIGHTS, HIGHLIGHT, POST_WEIGHTS, SNIPPET_TOKENS
+from archive.search_sql import COMMENT_WEIGHTS, HIGHLIGHT, POST_WEIGHTS, SNIPPET_TOKENS
 
 __all__ = ["SEARCH_SQL", "datasette_metadata", "write_datasette_metadata"]
 

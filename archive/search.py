@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -48,8 +48,28 @@ import sqlite_utils
 
 from archive import search_plan
 from archive.query import COMMENT_COLUMNS, POST_COLUMNS, QueryError, compile_fts, parse
-from archive.search_dated import DateSort, comment_ids, id_restriction, post_ids
+from archive.search_dated import (
+    DateSort,
+    comment_ids,
+    id_restriction,
+    post_ids,
+    ranked_in_dates,
+)
 from archive.search_plan import COMMON_FRACTION, prune_common
+from archive.search_sql import (
+    COMMENT_DAY,
+    COMMENT_WEIGHTS,
+    HIGHLIGHT,
+    POST_SCORE,
+    POST_WEIGHTS,
+    Filters,
+    Sort,
+    SqlBuilder,
+    comment_filters,
+    comment_sql,
+    order_by,
+    post_sql,
+)
 
 __all__ = [
     "COMMENT_WEIGHTS",
@@ -63,19 +83,7 @@ __all__ = [
 ]
 
 Kind = Literal["posts", "comments", "all"]
-Sort = Literal["relevance", "newest", "oldest"]
-_Only = tuple[str, dict[str, Any]] | None  # SQL terms (and their parameters) limiting rowids
 
-POST_WEIGHTS = (10.0, 3.0, 3.0, 1.0)
-"""bm25 weights for posts_fts (title, author, tags_text, body_text): a title hit counts most."""
-
-COMMENT_WEIGHTS = (3.0, 1.0)
-"""bm25 weights for comments_fts (author, text)."""
-
-HIGHLIGHT = ("«", "»")
-"""Default snippet markers: bracket-free, so a terminal UI can swap them for colour."""
-
-SNIPPET_TOKENS = 16
 DEFAULT_TIMEOUT = 1.0
 _PROGRESS_STEPS = 1_000
 
@@ -121,18 +129,6 @@ def _hit(row: Sequence[Any]) -> Hit:
     )
 
 
-def _bm25(weights: Sequence[float]) -> str:
-    return "bm25(" + ", ".join(repr(float(w)) for w in weights) + ")"
-
-
-@dataclass(frozen=True)
-class _Filters:
-    site_id: int | None
-    since: str | None
-    until: str | None
-    include_spam: bool
-
-
 def _day(value: date | None) -> str | None:
     """YYYY-MM-DD as stored in published_day; a datetime counts as its day."""
     if value is None:
@@ -151,116 +147,35 @@ def _resolve_site(db: sqlite_utils.Database, site: str | None) -> int | None:
     return int(row[0])
 
 
-def _order(sort: Sort, day: str, id_: str) -> str:
-    if sort == "newest":
-        return f"{day} IS NULL, {day} DESC, {id_} DESC"
-    return f"{day} IS NULL, {day}, {id_}"
-
-
-def _post_sql(
-    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None, only: _Only
-) -> tuple[str, dict[str, Any]]:
-    where = ["posts_fts MATCH :match"]
-    params: dict[str, Any] = {"start": marks[0], "end": marks[1]}
-    if only is not None:
-        where.append(only[0])
-        params.update(only[1])
-    if low is not None:
-        where.append("posts_fts.rowid >= :low")
-        params["low"] = low
-    if sort == "relevance":
-        where.append("posts_fts.rank MATCH :rank")
-        params["rank"] = _bm25(POST_WEIGHTS)
-    if f.site_id is not None:
-        where.append("p.site_id = :site_id")
-        params["site_id"] = f.site_id
-    if f.since:
-        where.append("p.published_day >= :since")
-        params["since"] = f.since
-    if f.until:
-        where.append("p.published_day <= :until")
-        params["until"] = f.until
-    order = "posts_fts.rank" if sort == "relevance" else _order(sort, "p.published_day", "p.id")
-    score = (
-        "posts_fts.rank"
-        if sort == "relevance"
-        else _bm25(POST_WEIGHTS).replace("bm25(", "bm25(posts_fts, ")
-    )
-    sql = f"""
-        SELECT 'post', p.id, p.id, p.url, p.title, p.published, p.author,
-               snippet(posts_fts, -1, :start, :end, '…', {SNIPPET_TOKENS}),
-               {score}, p.deleted_at IS NOT NULL, 0, p.published_day
-        FROM posts_fts CROSS JOIN posts AS p ON p.id = posts_fts.rowid
-        WHERE {" AND ".join(where)}
-        ORDER BY {order} LIMIT :limit OFFSET :offset"""
-    return sql, params
-
-
-_COMMENT_DAY = "coalesce(c.published_day, p.published_day)"
-
-
-def _comment_filters(f: _Filters) -> tuple[list[str], dict[str, Any]]:
-    where: list[str] = []
-    params: dict[str, Any] = {}
-    if not f.include_spam:
-        where.append("NOT coalesce(c.likely_spam, 0)")
-    if f.site_id is not None:
-        where.append("p.site_id = :site_id")
-        params["site_id"] = f.site_id
-    if f.since:
-        where.append(f"{_COMMENT_DAY} >= :since")
-        params["since"] = f.since
-    if f.until:
-        where.append(f"{_COMMENT_DAY} <= :until")
-        params["until"] = f.until
-    return where, params
-
-
-def _comment_sql(
-    sort: Sort, f: _Filters, marks: tuple[str, str], low: int | None, only: _Only
-) -> tuple[str, dict[str, Any]]:
-    filters, params = _comment_filters(f)
-    where = ["comments_fts MATCH :match", *filters]
-    params.update(start=marks[0], end=marks[1])
-    day = _COMMENT_DAY
-    if low is not None:
-        where.append("comments_fts.rowid >= :low")
-        params["low"] = low
-    if only is not None:
-        where.append(only[0])
-        params.update(only[1])
-    if sort == "relevance":
-        where.append("comments_fts.rank MATCH :rank")
-        params["rank"] = _bm25(COMMENT_WEIGHTS)
-    order = "comments_fts.rank" if sort == "relevance" else _order(sort, day, "c.id")
-    score = (
-        "comments_fts.rank"
-        if sort == "relevance"
-        else _bm25(COMMENT_WEIGHTS).replace("bm25(", "bm25(comments_fts, ")
-    )
-    sql = f"""
-        SELECT 'comment', c.id, c.post_id, p.url || '#comment-' || c.id, p.title, c.published,
-               c.author, snippet(comments_fts, 1, :start, :end, '…', {SNIPPET_TOKENS}),
-               {score}, c.removed_at IS NOT NULL, coalesce(c.likely_spam, 0), {day}
-        FROM comments_fts CROSS JOIN comments AS c ON c.id = comments_fts.rowid
-             CROSS JOIN posts AS p ON p.id = c.post_id
-        WHERE {" AND ".join(where)}
-        ORDER BY {order} LIMIT :limit OFFSET :offset"""
-    return sql, params
-
-
-_SqlBuilder = Callable[
-    [Sort, _Filters, tuple[str, str], int | None, _Only], tuple[str, dict[str, Any]]
-]
+def _hits_for_ids(
+    db: sqlite_utils.Database,
+    fts: str,
+    match: str,
+    build: SqlBuilder,
+    f: Filters,
+    marks: tuple[str, str],
+    ids: list[int],
+    single: bool,
+    offset: int,
+) -> list[Hit]:
+    """Hits for a page of ids already in order (snippets and scores for these rows only)."""
+    page = ids[offset:] if single else ids
+    if not page:
+        return []
+    # Any non-rank order: ``ORDER BY rank`` would make FTS5 rank the whole id range.
+    sql, params = build("newest", f, marks, None, id_restriction(fts, page))
+    params.update(match=match, limit=len(page), offset=0)
+    by_id = {h.id: h for h in map(_hit, db.execute(sql, params).fetchall())}
+    return [by_id[i] for i in page if i in by_id]
 
 
 def _dated_ids(
-    db: sqlite_utils.Database, fts: str, match: str, sort: DateSort, f: _Filters, need: int
+    db: sqlite_utils.Database, fts: str, match: str, sort: DateSort, f: Filters, need: int
 ) -> list[int]:
     if fts == "posts_fts":
         return post_ids(db, match, sort, site_id=f.site_id, since=f.since, until=f.until, need=need)
-    conditions, params = _comment_filters(f)
-    order = _order(sort, _COMMENT_DAY, "c.id")
+    conditions, params = comment_filters(f)
+    order = order_by(sort, COMMENT_DAY, "c.id")
     return comment_ids(
         db, match, sort, conditions=conditions, params=params, order=order, need=need
     )
@@ -325,7 +240,7 @@ def search(
         return []
     if offset < 0:
         raise QueryError("Offset must be 0 or more.")
-    filters = _Filters(
+    filters = Filters(
         site_id=_resolve_site(db, site),
         since=_day(since),
         until=_day(until),
@@ -334,25 +249,36 @@ def search(
     hits: list[Hit] = []
     with _time_limit(db.conn, timeout):
         parsed = prune_common(db, parsed)
-        targets: list[tuple[str, str | None, _SqlBuilder]] = []
+        targets: list[tuple[str, str | None, SqlBuilder]] = []
         if kind in ("posts", "all"):
-            targets.append(("posts_fts", compile_fts(parsed, POST_COLUMNS), _post_sql))
+            targets.append(("posts_fts", compile_fts(parsed, POST_COLUMNS), post_sql))
         if kind in ("comments", "all"):
-            targets.append(("comments_fts", compile_fts(parsed, COMMENT_COLUMNS), _comment_sql))
+            targets.append(("comments_fts", compile_fts(parsed, COMMENT_COLUMNS), comment_sql))
         single = len(targets) == 1
         wanted = limit if single else limit + offset
         for fts, match, build in targets:
             if match is None:
                 continue
+            need = wanted + (offset if single else 0)
             if sort != "relevance":
-                ids = _dated_ids(db, fts, match, sort, filters, wanted + (offset if single else 0))
-                ids = ids[offset:] if single else ids
-                if not ids:
-                    continue
-                sql, params = build(sort, filters, highlight, None, id_restriction(fts, ids))
-                params.update(match=match, limit=len(ids), offset=0)
-                rows = db.execute(sql, params).fetchall()
-                hits.extend(_hit(row) for row in rows)
+                ids: list[int] | None = _dated_ids(db, fts, match, sort, filters, need)
+            elif fts == "posts_fts" and (filters.since or filters.until):
+                ids = ranked_in_dates(
+                    db,
+                    match,
+                    POST_SCORE,
+                    site_id=filters.site_id,
+                    since=filters.since,
+                    until=filters.until,
+                    need=need,
+                    cap=search_plan.MAX_RANKED,
+                )
+            else:
+                ids = None
+            if ids is not None:
+                hits.extend(
+                    _hits_for_ids(db, fts, match, build, filters, highlight, ids, single, offset)
+                )
                 continue
             window = search_plan.plan_window(db, fts, match, cap=search_plan.MAX_RANKED)
             while True:

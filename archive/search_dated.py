@@ -15,6 +15,12 @@ ids are found first, reading no text:
 
 The caller then runs its usual statement restricted to those ids (:func:`id_restriction`), so
 snippets and scores are computed for one page of rows.
+
+Relevance with a date filter (:func:`ranked_in_dates`) turns the same way round: FTS5 would
+rank every match of the word and only then drop those outside the dates. Instead the matches
+inside the range are found first (the FTS rowid set against a range of the day index) and only
+those are ranked, by the same bm25 (exact: no window), as long as there are at most ``cap``;
+more than that and the caller's usual plan is cheaper.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-__all__ = ["comment_ids", "id_restriction", "post_ids"]
+__all__ = ["comment_ids", "id_restriction", "post_ids", "ranked_in_dates"]
 
 DateSort = Literal["newest", "oldest"]
 
@@ -119,3 +125,51 @@ def id_restriction(fts: str, ids: Sequence[int]) -> tuple[str, dict[str, Any]]:
         f"AND +{fts}.rowid IN (SELECT value FROM json_each(:ids))"
     )
     return terms, {"id_lo": min(ids), "id_hi": max(ids), "ids": json.dumps(list(ids))}
+
+
+def ranked_in_dates(
+    db: sqlite_utils.Database,
+    match: str,
+    bm25: str,
+    *,
+    site_id: int | None,
+    since: str | None,
+    until: str | None,
+    need: int,
+    cap: int,
+) -> list[int] | None:
+    """Ids of the ``need`` best matching posts in the date range (``bm25``: the ranking
+    expression over posts_fts), or None if more than ``cap`` posts in the range match."""
+    where = [
+        "p.published_day IS NOT NULL",
+        "p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH :match)",
+    ]
+    params: dict[str, Any] = {"match": match, "cap": cap + 1}
+    for term, name, value in (
+        ("p.published_day >= :since", "since", since),
+        ("p.published_day <= :until", "until", until),
+        ("p.site_id = :site_id", "site_id", site_id),
+    ):
+        if value is not None:
+            where.append(term)
+            params[name] = value
+    found = [
+        int(r[0])
+        for r in db.execute(
+            f"SELECT p.id FROM posts AS p INDEXED BY {_DAY_INDEX} "
+            f"WHERE {' AND '.join(where)} LIMIT :cap",
+            params,
+        )
+    ]
+    if len(found) > cap:
+        return None
+    if not found:
+        return []
+    terms, only = id_restriction("posts_fts", found)
+    # ORDER BY an expression, not rank: SQLite then scores only the rows the id list keeps.
+    rows = db.execute(
+        f"SELECT posts_fts.rowid FROM posts_fts WHERE posts_fts MATCH :match AND {terms} "
+        f"ORDER BY {bm25}, posts_fts.rowid LIMIT :need",
+        {**only, "match": match, "need": need},
+    )
+    return [int(r[0]) for r in rows]

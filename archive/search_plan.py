@@ -72,7 +72,7 @@ class Window:
         """A window WIDEN times as large, or every row once it would reach the bottom id."""
         if self.low is None:
             return self
-        low = self.top - (self.top - self.low + 1) * WIDEN + 1
+        low = min(self.low - 1, self.top - (self.top - self.low + 1) * WIDEN + 1)
         return replace(self, low=None if low <= self.bottom else low)
 
 
@@ -101,7 +101,7 @@ def plan_window(
     ).fetchone()[0]
     if found * span <= cap * sampled:  # predicted matches: found / sampled * span
         return Window(None)
-    low = top - cap * sampled // found + 1
+    low = top - max(1, cap * sampled // found) + 1
     return Window(low if low > bottom else None, top, bottom)
 
 

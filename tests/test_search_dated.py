@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 from test_search import add_comment, add_post, new_db
 
-from archive import search_dated
+from archive import search_dated, search_plan
 from archive.search import search
 
 
@@ -67,3 +67,38 @@ def test_undated_posts_come_after_dated_ones(dated_db: sqlite_utils.Database) ->
 def test_date_sorted_hits_have_snippets_and_scores(dated_db: sqlite_utils.Database) -> None:
     hits = search(dated_db, "grief", sort="oldest", limit=5)
     assert all("«grief»" in h.snippet and h.score < 0 for h in hits)
+
+
+@pytest.fixture
+def ranked_db(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
+    """Posts over three years whose relevance to "grief" differs (title, repeats, body)."""
+    database = new_db(tmp_path / "archive.db")
+    database.execute("BEGIN")
+    for i in range(1, 61):
+        title = "Grief" if i % 10 == 0 else f"Post {i}"
+        body = " ".join(["grief"] * (1 + i % 4) + ["other words"] * (i % 7))
+        add_post(database, i, title, body, day=f"{2019 + i % 3}-0{1 + i % 9}-15")
+    database.execute("COMMIT")
+    yield database
+    database.close()
+
+
+def test_date_filtered_relevance_ranks_like_filtering_the_full_ranking(
+    ranked_db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def hits() -> list[tuple[int, float]]:
+        found = search(ranked_db, "grief", kind="posts", since=date(2020, 1, 1), limit=50)
+        return [(h.id, round(h.score, 9)) for h in found]
+
+    ranked_in_range = hits()
+    monkeypatch.setattr(search_plan, "MAX_RANKED", 0)  # too many: the usual plan
+    assert hits() == ranked_in_range
+    assert ranked_in_range[0][0] % 10 == 0  # a title match first
+
+
+def test_date_filtered_relevance_pages_without_overlap(ranked_db: sqlite_utils.Database) -> None:
+    since = date(2020, 1, 1)
+    first = search(ranked_db, "grief", kind="posts", since=since, limit=5)
+    second = search(ranked_db, "grief", kind="posts", since=since, limit=5, offset=5)
+    everything = search(ranked_db, "grief", kind="posts", since=since, limit=10)
+    assert first + second == everything

@@ -109,3 +109,9 @@ def test_prefix_search_finds_words_through_the_prefix_index(tmp_path: Path) -> N
     add_post(db, 3, "Other", "")
     assert {h.id for h in search(db, "ther*", kind="posts")} == {1, 2}
     assert {h.id for h in search(db, "thera*", kind="posts")} == {1}
+
+
+def test_a_window_always_grows(broad_db: sqlite_utils.Database) -> None:
+    window = plan_window(broad_db, "posts_fts", '"grief"', cap=0)
+    assert window.low == 301
+    assert Window(low=101, top=100, bottom=1).widened().low == 100
