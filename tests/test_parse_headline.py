@@ -39,3 +39,39 @@ def test_known_site_name_is_cut_at_its_separator_only() -> None:
 
 def test_unknown_site_name_leaves_the_longest_part() -> None:
     assert split_html_title("Blog | The Post With A Long Title") == "The Post With A Long Title"
+
+
+def test_short_headline_matches_its_own_title_part() -> None:
+    html = (
+        "<title>Mozilla - Wikipedia</title><h1>Mozilla</h1>"
+        "<h2>History</h2><p>text</p>"
+    )
+    assert _headline(html) == "Mozilla"
+
+
+def test_heading_linking_to_the_front_page_is_the_logo() -> None:
+    html = (
+        "<title>Quiet Days - Garden Notes</title>"
+        "<h1><a href='/'>Quiet Days</a></h1><h2>Garden Notes</h2><p>text</p>"
+    )
+    assert _headline(html) == "Garden Notes"
+
+
+def test_permalink_mark_is_not_part_of_the_headline() -> None:
+    html = "<title>Shared History</title><h1>Shared History<a href='#x'>¶</a></h1>"
+    assert _headline(html) == "Shared History"
+
+
+def test_comment_hentry_is_not_the_post_entry() -> None:
+    html = (
+        "<meta property='og:title' content='The Real Post'>"
+        "<h1>The Real Post</h1>"
+        "<ol class=commentlist><li class='comment hentry'>"
+        "<p class=entry-title>Reader wrote on March 11th:</p></li></ol>"
+    )
+    assert _headline(html) == "The Real Post"
+
+
+def test_space_separated_meta_properties_each_count() -> None:
+    html = "<meta property='x:title dc:title' content='Preferred title'><p>text</p>"
+    assert _headline(html) == "Preferred title"

@@ -68,3 +68,8 @@ def test_undeclared_non_utf8_bytes_fall_back_to_cp1252() -> None:
 def test_random_bytes_are_not_a_post() -> None:
     raw = random.Random(7).randbytes(300_000)
     assert parse_post(raw, URL) is None
+
+
+def test_valid_utf8_wins_over_a_stale_meta_charset() -> None:
+    raw = '<meta charset="gb2312"><title>人工智能迈上新台阶</title>'.encode()
+    assert "人工智能" in decode_html(raw)

@@ -46,7 +46,7 @@ LISTING_PATH = re.compile(
 ROOT_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
 #: Headings linking to other pages: this many or more in the main content makes a listing.
 MIN_TEASERS = 3
-#: A post needs at least this much body text, unless its metadata says it is an article.
+#: A post needs at least this much body text, unless it is dated or declared an article.
 MIN_POST_CHARS = 120
 
 
@@ -133,7 +133,10 @@ def _build_post(
                         same_urls=(links.canonical,))
     if teasers and _is_listing_body(body):
         return None
-    if len(body.text) < MIN_POST_CHARS and meta.og_type != "article" and not meta.article_nodes:
+    dated = found_dates.published is not None
+    if len(body.text) < MIN_POST_CHARS and not (
+        dated or meta.og_type == "article" or meta.article_nodes
+    ):  # a short text is a post (photo, link, note) only with a date or a declared article
         return None
     return Post(
         url=url,

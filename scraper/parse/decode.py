@@ -2,8 +2,9 @@
 
 The Fetcher normally hands over decoded text, but raw bodies kept in the archive are re-parsed
 from bytes (``reparse``), and saved pages arrive as bytes. Order of evidence: a byte-order mark,
-then the page's own ``<meta charset>`` / ``http-equiv`` declaration, then strict UTF-8, then
-cp1252 (the de-facto meaning of "latin-1" on the web), which decodes any byte string.
+then strict UTF-8 (bytes that decode as UTF-8 are UTF-8, whatever a stale declaration says),
+then the page's own ``<meta charset>`` / ``http-equiv`` declaration, then cp1252 (the de-facto
+meaning of "latin-1" on the web), which decodes any byte string.
 """
 
 from __future__ import annotations
@@ -38,16 +39,19 @@ def decode_html(raw: str | bytes) -> str:
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             return raw[len(bom) :].decode(encoding, errors="replace")
+    try:
+        # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares: legacy text is
+        # practically never valid UTF-8, and re-saved pages keep their old <meta charset>.
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     declared = _declared_charset(raw[:META_WINDOW])
     if declared and declared not in ("utf-8", "utf8"):
         try:
             return raw.decode(declared, errors="replace")
         except (LookupError, ValueError):
             pass
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    return raw.decode("cp1252", errors="replace")
 
 
 def _declared_charset(head: bytes) -> str | None:

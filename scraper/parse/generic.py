@@ -40,7 +40,7 @@ LISTING_TYPES: frozenset[str] = frozenset(
 
 #: meta (name or property) -> field. Order inside each field is preference order.
 META_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title",
+    "title": ("dc:title", "dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title",
               "sailthru.title", "title"),
     "published": ("article:published_time", "og:article:published_time", "article:published",
                   "datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
@@ -49,8 +49,8 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
                   "citation_date", "article.published", "cxenseparse:recs:publishtime"),
     "updated": ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                 "last-modified", "article.updated"),
-    "author": ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-               "sailthru.author", "byl", "twitter:creator", "citation_author"),
+    "author": ("author", "article:author", "dc:creator", "dc.creator", "dcterms.creator",
+               "parsely-author", "sailthru.author", "byl", "twitter:creator", "citation_author"),
     "tags": ("article:tag", "parsely-tags", "sailthru.tags"),
     "section": ("article:section", "parsely-section"),
     "site_name": ("og:site_name", "application-name", "twitter:site"),
@@ -59,6 +59,7 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 _WS = re.compile(r"\s+")
+_COMMENTISH = re.compile(r"comment", re.I)
 _URLISH = re.compile(r"^(https?:)?//|^www\.|\.(com|org|net)/", re.I)
 
 
@@ -327,7 +328,7 @@ def _microformats(
     authors: list[Sourced],
     categories: list[str],
 ) -> None:
-    entry = index.select_one(".h-entry") or index.select_one(".hentry")
+    entry = _post_entry(index, ".h-entry") or _post_entry(index, ".hentry")
     if entry is None:
         return
     source = "h-entry" if "h-entry" in (entry.get("class") or []) else "hentry"
@@ -345,6 +346,24 @@ def _microformats(
     categories.extend(tag_text(t) for t in entry.select(".p-category") if tag_text(t))
 
 
+def _post_entry(index: TreeIndex, selector: str) -> Tag | None:
+    """The first entry that is not a reader comment (comment templates reuse ``hentry``)."""
+    for entry in index.select(selector, limit=20):
+        node: Tag | None = entry
+        while node is not None and not _COMMENTISH.search(_names(node)):
+            node = node.parent
+        if node is None:
+            return entry
+    return None
+
+
+def _names(tag: Tag) -> str:
+    classes = tag.get("class")
+    ident = tag.get("id")
+    names = " ".join(str(c) for c in classes) if isinstance(classes, list) else ""
+    return f"{names} {ident}" if isinstance(ident, str) else names
+
+
 # ------------------------------------------------------------------ meta
 
 
@@ -359,12 +378,13 @@ def _meta_values(soup: BeautifulSoup) -> dict[str, list[Sourced]]:
             if not isinstance(http_equiv, str):
                 continue
             key = http_equiv
-        key = key.strip().lower()
-        if key not in wanted:
-            continue
         content = _clean(meta.get("content"))
-        if content:
-            found.setdefault(wanted[key], []).append((rank[key], Sourced(content, f"meta:{key}")))
+        if not content:
+            continue
+        for name in key.lower().split():  # RDFa allows several: property="og:title dc:title"
+            if name in wanted:
+                found.setdefault(wanted[name], []).append((rank[name], Sourced(content,
+                                                                               f"meta:{name}")))
     return {k: [s for _, s in sorted(v, key=lambda p: p[0])] for k, v in found.items()}
 
 

@@ -30,6 +30,8 @@ HEADING_SELECTORS: tuple[str, ...] = (
 MAX_HEADINGS = 60
 #: A heading is the headline when its token similarity to a declared title reaches this.
 MATCH_THRESHOLD = 0.7
+#: A heading matching one ``<title>`` part (not the whole title) scores a little less.
+PART_WEIGHT = 0.95
 MAX_TITLE_CHARS = 400
 #: Separators between a page title and the site name in ``<title>``.
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»«:/\\]|::)\s+")
@@ -42,6 +44,8 @@ SITE_NAME_CLASSES = re.compile(
 #: Paths of a site's home page: a link there whose text is a ``<title>`` part names the site.
 HOME_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
 MAX_SITE_NAME_CHARS = 100
+#: Permalink marks that themes append to headings.
+ANCHOR_MARKS = "¶#§🔗"
 _TOKENS = re.compile(r"\w+", re.UNICODE)
 _WS = re.compile(r"\s+")
 
@@ -110,10 +114,14 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
         references.append(meta.html_title)
         references.append(split_html_title(meta.html_title, names))
     ref_tokens = [_tokens(r) for r in references if r]
+    part_tokens = [_tokens(p) for p in _title_parts(meta.html_title, names)]
     headings = _headings(index, selectors)
     best: tuple[float, int, Tag, str] | None = None
     for rank, (tag, text) in enumerate(headings):
-        similarity = max((_similarity(_tokens(text), ref) for ref in ref_tokens), default=0.0)
+        tokens = _tokens(text)
+        similarity = max((_similarity(tokens, ref) for ref in ref_tokens), default=0.0)
+        for i, part in enumerate(part_tokens):  # an earlier <title> part is likelier the post's
+            similarity = max(similarity, _similarity(tokens, part) * (PART_WEIGHT - 0.01 * i))
         if similarity >= MATCH_THRESHOLD and (best is None or similarity > best[0] + 1e-9):
             best = (similarity, rank, tag, text)
     if best is not None:
@@ -136,6 +144,29 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
     if headings:
         return Headline(headings[0][1], headings[0][0], "heading")
     return Headline("", None, "none")
+
+
+def _title_parts(title: str, names: list[str]) -> list[str]:
+    """Each ``<title>`` part that is not a site name: a short headline ("Mozilla") matches its
+    own part exactly, where it would fall short of the whole title."""
+    site = {_norm(n) for n in names}
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    return [p for p in parts if len(parts) > 1 and _norm(p) not in site]
+
+
+def _links_home(tag: Tag) -> bool:
+    """A heading that links to the site's front page is the logo, not a headline."""
+    a = tag if tag.name == "a" else tag.find("a", href=True)
+    if not isinstance(a, Tag):
+        return False
+    href = a.get("href")
+    if not isinstance(href, str) or not href.strip() or href.startswith("#"):
+        return False
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False
+    return parts.path in HOME_PATHS and not parts.query
 
 
 def _trim_to_declared(text: str, references: list[str]) -> str:
@@ -168,8 +199,9 @@ def _select_text(index: TreeIndex, selector: str) -> tuple[Tag, str] | None:
 
 
 def _heading_text(tag: Tag) -> str:
-    """Heading text as rendered: inline markup adds no spaces ("Metroid</a>, One")."""
-    return _WS.sub(" ", tag.get_text()).strip()
+    """Heading text as rendered: inline markup adds no spaces ("Metroid</a>, One"); a trailing
+    permalink mark ("¶", "#") is not part of it."""
+    return _WS.sub(" ", tag.get_text()).strip().rstrip(ANCHOR_MARKS).strip()
 
 
 def _headings(index: TreeIndex, selectors: Iterable[str]) -> list[tuple[Tag, str]]:
@@ -178,6 +210,8 @@ def _headings(index: TreeIndex, selectors: Iterable[str]) -> list[tuple[Tag, str
     for selector in (*selectors, *HEADING_SELECTORS):
         for tag in index.select(selector, limit=MAX_HEADINGS):
             if id(tag) in seen or tag.name in ("meta", "title", "html", "body", "article"):
+                continue
+            if _links_home(tag):
                 continue
             seen.add(id(tag))
             text = _heading_text(tag)
