@@ -200,7 +200,8 @@ class SiteFrontier:
                     if outcome.store_as:
                         self._alias_done(outcome.store_as, item, blob, now)
                     saved = self.archive.save_post(
-                        self.site_id, page.post, url=post_url, blob_hash=blob, now=now
+                        self.site_id, page.post, url=post_url, blob_hash=blob, now=now,
+                        profile_key=outcome.profile_key,
                     )
                     self.counts[f"{saved.status}_posts"] += 1
                     self.counts["new_comments"] += saved.new_comments

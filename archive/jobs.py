@@ -111,6 +111,7 @@ def crawl_site(
     if not resumed and frontier.known():
         frontier.start_pass()
     profile = profile_of(site)
+    learner = _EarlyLearner(archive, site.id, on_event)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(
         user_agent=options.user_agent,
@@ -131,8 +132,9 @@ def crawl_site(
             ),
             profile=profile,
             resolve_order=_resolve_order,
-            on_event=on_event,
+            on_event=learner,
         )
+        learner.crawler = crawler
         crawler.seed(start)
         report = crawler.run()
         http_requests = fetcher.stats.requests
@@ -142,9 +144,9 @@ def crawl_site(
     final = crawler.profile
     if not final.boilerplate:
         final = learn_site_profile(archive, site.id, final)
-    if final != profile:
+    if final != profile_of(archive.site(site.id) or site):
         save_profile(archive, site.id, final)
-        reparse_site(archive, site.id, final, in_place_run=run_id)
+    reparse_site(archive, site.id, final, only_stale=True)
     counts = dict(frontier.counts)
     fetched_any = report.fetched + report.not_modified > 0
     status = "failed" if not fetched_any else ("ok" if report.errors == 0 else "partial")
@@ -179,24 +181,69 @@ def crawl_site(
     )
 
 
+class _EarlyLearner:
+    """Crawl-event hook that learns the site template once enough posts are stored, so that the
+    rest of a first crawl parses with it and only the first few posts need parsing again."""
+
+    def __init__(
+        self, archive: Archive, site_id: int, forward: Callable[[CrawlEvent], None] | None
+    ) -> None:
+        self.archive = archive
+        self.site_id = site_id
+        self.forward = forward
+        self.crawler: Crawler | None = None
+        self.posts = 0
+
+    def __call__(self, event: CrawlEvent) -> None:
+        if self.forward is not None:
+            self.forward(event)
+        crawler = self.crawler
+        if crawler is None or crawler.profile.boilerplate or event.page_kind != "post":
+            return
+        self.posts += 1
+        if self.posts == LEARN_AFTER_POSTS:
+            crawler.profile = learn_site_profile(self.archive, self.site_id, crawler.profile)
+            if crawler.profile.boilerplate:
+                save_profile(self.archive, self.site_id, crawler.profile)
+
+
+#: Posts stored before the site template is learned (and the crawl goes on parsing with it).
+LEARN_AFTER_POSTS = 12
+
+
+def _crawl_epoch_start(archive: Archive, site_id: int) -> str | None:
+    """When the site's current crawl began: the first run after its last finished one. Posts first
+    seen since then were parsed before the site's profile was complete (a first crawl, maybe
+    killed and resumed), so correcting them is not a new version."""
+    last_done = archive.db.execute(
+        "SELECT max(started_at) FROM runs WHERE site_id = ? AND finished_at IS NOT NULL "
+        "AND status IN ('ok', 'partial')",
+        [site_id],
+    ).fetchone()[0]
+    row = archive.db.execute(
+        "SELECT min(started_at) FROM runs WHERE site_id = ? AND started_at > ?",
+        [site_id, last_done or ""],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def reparse_site(
-    archive: Archive, site_id: int, profile: SiteProfile, *, in_place_run: int | None = None
+    archive: Archive, site_id: int, profile: SiteProfile, *, only_stale: bool = False
 ) -> dict[str, int]:
     """Re-run the parser over the stored raw pages of a site's posts, with no network.
 
-    With ``in_place_run``, posts first seen in that run are corrected in place (their first
-    parse happened before the site's date order was known); all others record a new version when
-    the output changed.
+    A changed result is recorded as a new version, except for posts first seen in the site's
+    current crawl (see ``_crawl_epoch_start``), which are corrected in place. With
+    ``only_stale``, only posts parsed with another profile than ``profile`` are parsed again.
     """
     counts = {"new": 0, "changed": 0, "unchanged": 0, "missing": 0}
-    run_started = None
-    if in_place_run is not None:
-        row = archive.db.execute(
-            "SELECT started_at FROM runs WHERE id = ?", [in_place_run]
-        ).fetchone()
-        run_started = row[0] if row else None
+    epoch = _crawl_epoch_start(archive, site_id)
+    key = profile.key()
+    sql = "SELECT url, blob_hash, first_seen FROM posts WHERE site_id = ?"
+    if only_stale:
+        sql += " AND profile_key IS NOT ?"
     rows = archive.db.execute(
-        "SELECT url, blob_hash, first_seen FROM posts WHERE site_id = ? ORDER BY id", [site_id]
+        sql + " ORDER BY id", [site_id, key] if only_stale else [site_id]
     ).fetchall()
     for url, blob_hash, first_seen in rows:
         body = archive.raw_body(blob_hash) if blob_hash else None
@@ -207,9 +254,9 @@ def reparse_site(
         if page.post is None:
             counts["unchanged"] += 1
             continue
-        in_place = run_started is not None and first_seen >= run_started
+        in_place = epoch is not None and first_seen >= epoch
         outcome = archive.save_post(
-            site_id, page.post, url=url, blob_hash=blob_hash, in_place=in_place
+            site_id, page.post, url=url, blob_hash=blob_hash, in_place=in_place, profile_key=key
         )
         counts[outcome.status] += 1
     return counts

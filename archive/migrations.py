@@ -261,6 +261,14 @@ def m0005_search_prefix(db: Database) -> None:
     _fts_with_prefix(db, "posts", POST_FTS_COLUMNS)
     _fts_with_prefix(db, "comments", COMMENT_FTS_COLUMNS)
 
+@migrations(name="0006_post_profile_key")
+def m0006_post_profile_key(db: Database) -> None:
+    """Which site profile (``SiteProfile.key()``) each post was parsed with, so that a crawl
+    re-parses exactly the posts parsed before the site's template and date order were known —
+    also after a crawl killed and resumed — instead of every post."""
+    db["posts"].add_column("profile_key", str)  # type: ignore[union-attr]
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

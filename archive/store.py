@@ -300,6 +300,7 @@ class Archive:
         blob_hash: str | None = None,
         now: str | None = None,
         in_place: bool = False,
+        profile_key: str | None = None,
     ) -> SaveOutcome:
         """Save a parsed post under ``url`` (default ``post.url``): new, changed (the old version
         is kept in ``post_versions``) or unchanged; then sync its comments.
@@ -311,6 +312,8 @@ class Archive:
         url = url or post.url
         chash = content_hash(post)
         values = _post_values(post, chash, blob_hash)
+        if profile_key is not None:
+            values["profile_key"] = profile_key
         with self.db.atomic():
             row = self.db.execute(
                 "SELECT id, content_hash, version FROM posts WHERE url = ?", [url]

@@ -129,6 +129,9 @@ class Crawler:
         self.parse = parse
         self.settings = settings or CrawlSettings()
         self.profile = profile or SiteProfile()
+        # A day/month order already settled for the site (by an earlier run) stays fixed: re-runs
+        # must parse exactly as the first run did.
+        self._order_fixed = self.profile.date_order is not None
         self._resolve_order = resolve_order
         self.on_event = on_event or (lambda event: None)
         self.report = CrawlReport()
@@ -267,6 +270,7 @@ class Crawler:
             outcome = self._document(item, result)
             self._emit(CrawlEvent("fetched", item.url, outcome.kind))
             return outcome
+        parsed_with = self.profile.key()
         page = self._parse(result, item)
         found: list[QueueItem] = []
         store_as = None
@@ -286,7 +290,7 @@ class Crawler:
         # A page stored under another URL is an alias: not a post of its own URL shape.
         kind = "alias" if store_as else None
         return PageOutcome(item, result=result, page=page, found=tuple(found), store_as=store_as,
-                           kind=kind)
+                           kind=kind, profile_key=parsed_with)
 
     def _failed(self, item: QueueItem, exc: FetchError) -> PageOutcome:
         expected = exc.status in GONE and (item.source == "id-walk" or item.source in DOC_SOURCES)
@@ -419,7 +423,7 @@ class Crawler:
         if len(self.report.dates_seen) >= MAX_DATE_SAMPLES:
             return
         self.report.dates_seen.extend(dates)
-        if self._resolve_order is None:
+        if self._resolve_order is None or self._order_fixed:
             return
         order, evidence = self._resolve_order(self.report.dates_seen)
         if order and order != self.profile.date_order:

@@ -9,6 +9,7 @@ read-only.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -108,6 +109,16 @@ class SiteProfile:
     boilerplate: frozenset[str] = frozenset()
     date_orders: Mapping[str, DateOrder] = field(default_factory=dict)
 
+    def key(self) -> str:
+        """A short fingerprint of everything that changes how a page parses: a post stored with
+        another key was parsed with other knowledge and is worth parsing again."""
+        payload = "|".join([
+            self.date_order or "",
+            ",".join(f"{k}={v}" for k, v in sorted(self.date_orders.items())),
+            ",".join(sorted(self.boilerplate)),
+        ])
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+
 
 @dataclass(frozen=True)
 class ParsedPage:
@@ -155,6 +166,7 @@ class PageOutcome:
     crawler re-classified); ``store_as`` is the URL a post is stored under when it differs from
     the item's (an in-scope ``rel=canonical`` or redirect target), which is then marked done too.
     ``expected_miss`` marks a 404 that is an answer, not an error (an id-walk probe).
+    ``profile_key`` is ``SiteProfile.key()`` of the profile the page was parsed with.
     """
 
     item: QueueItem
@@ -167,3 +179,4 @@ class PageOutcome:
     kind: str | None = None
     store_as: str | None = None
     expected_miss: bool = False
+    profile_key: str | None = None

@@ -144,3 +144,15 @@ def test_reparse_without_parser_changes_records_no_new_versions(crawled: Any) ->
     assert " 0 changed" in result.stdout
     with Archive(crawled[0], create=False) as archive:
         assert archive.db.execute("SELECT count(*) FROM post_versions").fetchone()[0] == 0
+
+
+def test_every_post_is_parsed_with_the_sites_learned_profile(crawled: Any) -> None:
+    from archive.profiles import profile_of
+
+    with Archive(crawled[0], create=False) as archive:
+        site = archive.sites()[0]
+        profile = profile_of(site)
+        keys = {row[0] for row in archive.db.execute("SELECT profile_key FROM posts")}
+    assert profile.boilerplate, "the sidebar/footer template was learned"
+    assert profile.date_order == "DMY"
+    assert keys == {profile.key()}
