@@ -28,7 +28,13 @@ from scraper.parse.decode import decode_html
 from scraper.parse.generic import LISTING_TYPES, Metadata, extract_metadata, tag_text
 from scraper.parse.headline import Headline, find_headline
 from scraper.parse.index import TreeIndex
-from scraper.parse.links import PageLinks, extract_links, links_elsewhere, teaser_count
+from scraper.parse.links import (
+    TEASER_HEADINGS,
+    PageLinks,
+    extract_links,
+    links_elsewhere,
+    teaser_count,
+)
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
 
 __all__ = ["PLATFORMS", "parse_page", "parse_post"]
@@ -84,10 +90,10 @@ def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> Parsed
     index = TreeIndex(soup)
     platform = detect_platform(index, text)
     meta = extract_metadata(index)
-    links = extract_links(soup, url)
+    links = extract_links(soup, url, index)
     dates_seen = dates.find_numeric_dates(soup.get_text(" ")) if soup.body else []
     headline = find_headline(index, meta, platform.title)
-    verdict = _classify(soup, url, meta, headline, links)
+    verdict = _classify(index, url, meta, headline, links)
     if verdict == "listing" or verdict == "other":
         return ParsedPage(url=url, kind=verdict, canonical_url=links.canonical, links=links.links,
                           feeds=links.feeds, next_page=links.next_page, dates_seen=dates_seen)
@@ -172,7 +178,7 @@ def _texts(index: TreeIndex, selectors: tuple[str, ...]) -> list[str]:
 
 
 def _classify(
-    soup: BeautifulSoup, url: str, meta: Metadata, headline: Headline, links: PageLinks
+    index: TreeIndex, url: str, meta: Metadata, headline: Headline, links: PageLinks
 ) -> PageKind | Literal["teasers"]:
     """post / listing / other from URL shape and declared types; ``teasers`` when the page has
     many headings linking elsewhere and the body must decide (sidebars have teasers too)."""
@@ -184,18 +190,17 @@ def _classify(
     if meta.article_nodes > 1 and not declared_article:
         return "listing"
     same = (links.canonical,)
+    headings = index.tags(*TEASER_HEADINGS)
     if _is_site_root(url):  # a front page: the site's newest teasers, or a landing page
-        body = soup.body if isinstance(soup.body, Tag) else soup
-        return "listing" if teaser_count(body, url, same) >= MIN_TEASERS else "other"
-    if not headline.text and not soup.find("p"):
+        return "listing" if teaser_count(headings, url, same) >= MIN_TEASERS else "other"
+    if not headline.text and not index.tags("p"):
         return "other"
     headline_is_teaser = links_elsewhere(headline.element, url, same)
-    if (headline_is_teaser or not declared_article) and (
+    suspect = (headline_is_teaser or not declared_article) and (
         headline.element is None or headline_is_teaser
-    ):
-        body = soup.body if isinstance(soup.body, Tag) else soup
-        if teaser_count(body, url, same) >= MIN_TEASERS:
-            return "teasers"
+    )
+    if suspect and teaser_count(headings, url, same) >= MIN_TEASERS:
+        return "teasers"
     return "post"
 
 

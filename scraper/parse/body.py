@@ -32,7 +32,7 @@ from scraper.parse.furniture import (
     is_furniture,
     is_hidden,
 )
-from scraper.parse.index import TreeIndex
+from scraper.parse.index import TreeIndex, is_live
 from scraper.parse.links import teaser_count
 from scraper.parse.sanitize import INVISIBLE_TAGS, html_to_text, sanitize_html
 from scraper.parse.scoring import PARAGRAPH_TAGS, by_score, looks_like_text
@@ -104,10 +104,9 @@ def extract_body(
         if region.parent is not None:
             region.decompose()
     root = soup.body if isinstance(soup.body, Tag) else soup
-    _strip(root)
-    chosen, method, repeats = _by_selector(
-        index or TreeIndex(soup), (*selectors, *CONTENT_SELECTORS)
-    )
+    index = index or TreeIndex(soup)
+    _strip(index)
+    chosen, method, repeats = _by_selector(index, (*selectors, *CONTENT_SELECTORS))
     if chosen is None:
         _remove_furniture(root)
         lengths = Lengths(root)
@@ -124,12 +123,13 @@ def extract_body(
 # ------------------------------------------------------------------ preparation
 
 
-def _strip(root: Tag) -> None:
-    for tag in root.find_all(STRIPPED_TAGS):
-        if tag.parent is not None:
+def _strip(index: TreeIndex) -> None:
+    """Remove never-text elements and hidden ones, found through the index (no tree walk)."""
+    for tag in index.tags(*STRIPPED_TAGS):
+        if is_live(tag):
             tag.decompose()
-    for tag in root.find_all(is_hidden):
-        if tag.parent is not None:
+    for tag in (*index.with_attr("hidden"), *index.with_attr("style")):
+        if is_live(tag) and is_hidden(tag):
             tag.decompose()
 
 

@@ -100,7 +100,6 @@ def _clean(value: object) -> str:
 
 def extract_metadata(index: TreeIndex) -> Metadata:
     """Collect titles, dates, authors, tags and types from every structured source on the page."""
-    soup = index.soup
     titles: list[Sourced] = []
     published: list[Sourced] = []
     updated: list[Sourced] = []
@@ -112,7 +111,7 @@ def extract_metadata(index: TreeIndex) -> Metadata:
 
     page_dates: list[Sourced] = []
     people: list[str] = []
-    for node, graph in _jsonld_nodes(soup):
+    for node, graph in _jsonld_nodes(index):
         node_types = {t.lower() for t in _as_list(node.get("@type")) if isinstance(t, str)}
         types |= node_types
         if node_types & ARTICLE_TYPES:
@@ -143,7 +142,7 @@ def extract_metadata(index: TreeIndex) -> Metadata:
     _microdata(index, titles, published, updated, authors)
     _microformats(index, titles, published, updated, authors, categories)
 
-    meta = _meta_values(soup)
+    meta = _meta_values(index)
     for value in meta.get("title", []):
         titles.append(Sourced(value.value, value.source))
     published.extend(meta.get("published", []))
@@ -153,8 +152,8 @@ def extract_metadata(index: TreeIndex) -> Metadata:
         tags.extend(t.strip() for t in value.value.split(",") if t.strip())
     categories.extend(v.value for v in meta.get("section", []))
 
-    title_tag = soup.find("title")
-    language = _language(soup, meta)
+    title_tag = next(iter(index.tags("title")), None)
+    language = _language(index, meta)
     return Metadata(
         titles=titles,
         published=published,
@@ -220,9 +219,12 @@ def _keywords(value: object) -> list[str]:
 Graph = dict[str, dict[str, Any]]
 
 
-def _jsonld_nodes(soup: BeautifulSoup) -> Iterator[tuple[dict[str, Any], Graph]]:
+def _jsonld_nodes(index: TreeIndex) -> Iterator[tuple[dict[str, Any], Graph]]:
     """Every JSON-LD object on the page (``@graph`` flattened), with an ``@id`` index."""
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+    for script in index.tags("script"):
+        kind = script.get("type")
+        if not isinstance(kind, str) or "ld+json" not in kind.lower():
+            continue
         raw = script.string or script.get_text()
         data = _loads(raw)
         if data is None:
@@ -367,11 +369,11 @@ def _names(tag: Tag) -> str:
 # ------------------------------------------------------------------ meta
 
 
-def _meta_values(soup: BeautifulSoup) -> dict[str, list[Sourced]]:
+def _meta_values(index: TreeIndex) -> dict[str, list[Sourced]]:
     wanted = {key: name for name, keys in META_FIELDS.items() for key in keys}
     rank = {key: i for keys in META_FIELDS.values() for i, key in enumerate(keys)}
     found: dict[str, list[tuple[int, Sourced]]] = {}
-    for meta in soup.find_all("meta"):
+    for meta in index.tags("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         if not isinstance(key, str):
             http_equiv = meta.get("http-equiv")
@@ -388,9 +390,8 @@ def _meta_values(soup: BeautifulSoup) -> dict[str, list[Sourced]]:
     return {k: [s for _, s in sorted(v, key=lambda p: p[0])] for k, v in found.items()}
 
 
-def _language(soup: BeautifulSoup, meta: dict[str, list[Sourced]]) -> str | None:
-    html = soup.find("html")
-    if isinstance(html, Tag):
+def _language(index: TreeIndex, meta: dict[str, list[Sourced]]) -> str | None:
+    for html in index.tags("html")[:1]:
         lang = html.get("lang") or html.get("xml:lang")
         if isinstance(lang, str) and lang.strip():
             return lang.strip()

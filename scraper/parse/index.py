@@ -19,7 +19,7 @@ import soupsieve as sv
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-__all__ = ["TreeIndex"]
+__all__ = ["TreeIndex", "is_live"]
 
 #: Combinators between compound selectors (outside brackets).
 _COMBINATORS = re.compile(r"\s*[\s>+~]\s*(?![^\[]*\])")
@@ -30,6 +30,15 @@ _NAME = re.compile(r"^([a-zA-Z][\w-]*)")
 #: Split a selector list at top-level commas (not inside brackets or parentheses).
 _SIBLING = re.compile(r"[+~](?![^\[]*\])")
 _TOP_COMMA = re.compile(r",(?![^\[(]*[\])])")
+
+
+def is_live(tag: Tag) -> bool:
+    """True unless ``tag`` was decomposed or removed from the tree.
+
+    Cheap on purpose: bs4's ``Tag.decomposed`` looks ``_decomposed`` up through ``__getattr__``
+    on a live tag, which searches the whole subtree for a child element of that name.
+    """
+    return "_decomposed" not in tag.__dict__ and tag.parent is not None
 
 
 @lru_cache(maxsize=4096)
@@ -85,16 +94,30 @@ class TreeIndex:
         else:
             bucket.append(tag)
 
-    def tags(self, name: str) -> list[Tag]:
-        """Every live element called ``name`` (``"a"``, ``"h2"``...), in document order."""
-        return [t for t in self._index.get(("name", name), []) if t.parent is not None]
+    def tags(self, *names: str) -> list[Tag]:
+        """Every live element called one of ``names`` (``"a"``, ``"h2"``...), in document order.
+
+        This replaces a full-tree ``find_all(name)`` walk with a look-up.
+        """
+        return self._live([("name", n) for n in names])
+
+    def with_attr(self, name: str) -> list[Tag]:
+        """Every live element that carries the attribute ``name``, in document order."""
+        return self._live([("attr", name.lower())])
+
+    def _live(self, keys: list[tuple[str, str]]) -> list[Tag]:
+        buckets = [self._index.get(k, []) for k in keys]
+        found = [t for b in buckets for t in b if is_live(t)]
+        if len([b for b in buckets if b]) > 1:
+            found.sort(key=lambda t: self.position.get(id(t), 0))
+        return found
 
     def with_names(self, pattern: re.Pattern[str]) -> list[Tag]:
         """Live elements whose class or id matches ``pattern``, in document order."""
         found: dict[int, Tag] = {}
         for (kind, value), tags in self._index.items():
             if kind in ("class", "id") and pattern.search(value):
-                found.update((id(t), t) for t in tags if t.parent is not None)
+                found.update((id(t), t) for t in tags if is_live(t))
         return sorted(found.values(), key=lambda t: self.position.get(id(t), 0))
 
     def select(self, selector: str, limit: int = 0) -> list[Tag]:
@@ -130,7 +153,7 @@ class TreeIndex:
             rarest = min(ancestors, key=lambda k: len(self._index[k]))
             found: dict[int, Tag] = {}
             for scope in self._index[rarest]:
-                if scope.decomposed or scope.parent is None:
+                if not is_live(scope):
                     continue
                 for tag in compiled.select(scope):
                     found[id(tag)] = tag
@@ -147,7 +170,7 @@ class TreeIndex:
     def _filter(candidates: list[Tag], compiled: sv.SoupSieve, limit: int) -> list[Tag]:
         out: list[Tag] = []
         for tag in candidates:
-            if tag.decomposed or tag.parent is None:
+            if not is_live(tag):
                 continue
             if compiled.match(tag):
                 out.append(tag)

@@ -14,6 +14,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
+from scraper.parse.index import TreeIndex
+
 __all__ = ["TEASER_HEADINGS", "PageLinks", "extract_links", "links_elsewhere", "teaser_count"]
 
 #: Headings that, when they are (mostly) a link to another page, are a listing's teasers.
@@ -50,13 +52,14 @@ class PageLinks:
     next_page: str | None = None
 
 
-def extract_links(soup: BeautifulSoup, url: str) -> PageLinks:
+def extract_links(soup: BeautifulSoup, url: str, index: TreeIndex | None = None) -> PageLinks:
     """Read every link-like fact of the page. Never raises on malformed hrefs."""
-    base = _base_url(soup, url)
+    index = index or TreeIndex(soup)
+    base = _base_url(index, url)
     links: list[str] = []
     seen: set[str] = set()
     next_page: str | None = None
-    for a in soup.find_all(("a", "area")):
+    for a in index.tags("a", "area"):
         absolute = _absolute(base, a.get("href"))
         if absolute is None:
             continue
@@ -68,7 +71,7 @@ def extract_links(soup: BeautifulSoup, url: str) -> PageLinks:
     feeds: list[str] = []
     canonical: str | None = None
     rel_next: str | None = None
-    for link in soup.find_all("link"):
+    for link in index.tags("link"):
         rels = _rels(link)
         href = _absolute(base, link.get("href"))
         if href is None:
@@ -84,9 +87,8 @@ def extract_links(soup: BeautifulSoup, url: str) -> PageLinks:
     return PageLinks(links, feeds, canonical, rel_next or next_page)
 
 
-def _base_url(soup: BeautifulSoup, url: str) -> str:
-    base = soup.find("base")
-    if isinstance(base, Tag):
+def _base_url(index: TreeIndex, url: str) -> str:
+    for base in index.tags("base")[:1]:
         href = base.get("href")
         if isinstance(href, str) and href.strip():
             resolved = _absolute(url, href)
@@ -157,8 +159,11 @@ def links_elsewhere(tag: Tag | None, url: str, same: Iterable[str | None] = ()) 
     return len(" ".join(a.get_text(" ").split())) >= TEASER_LINK_SHARE * max(1, len(text))
 
 
-def teaser_count(root: Tag, url: str, same: Iterable[str | None] = (), limit: int = 200) -> int:
-    """How many headings under ``root`` are teasers linking to other pages."""
-    return sum(
-        1 for h in root.find_all(TEASER_HEADINGS, limit=limit) if links_elsewhere(h, url, same)
-    )
+def teaser_count(
+    root: Tag | Iterable[Tag], url: str, same: Iterable[str | None] = (), limit: int = 200
+) -> int:
+    """How many headings under ``root`` (or among the given headings) are teasers linking to
+    other pages."""
+    headings = root.find_all(TEASER_HEADINGS, limit=limit) if isinstance(root, Tag) else root
+    same = tuple(same)
+    return sum(1 for h in list(headings)[:limit] if links_elsewhere(h, url, same))

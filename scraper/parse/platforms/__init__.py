@@ -51,7 +51,7 @@ GENERIC = generic.PLATFORM
 
 def detect_platform(index: TreeIndex, html: str) -> Platform:
     """Return the platform that served the page, ``GENERIC`` when none is recognised."""
-    generators = generator_values(index.soup)
+    generators = generator_values(index)
     if generators:
         for platform in PLATFORMS:
             if platform.matches_generator(generators):

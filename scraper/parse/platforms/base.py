@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-
 from scraper.parse.index import TreeIndex
 
 __all__ = ["Platform", "generator_values"]
@@ -60,10 +58,10 @@ class Platform:
         return any(index.select_one(sel) is not None for sel in self.css_markers)
 
 
-def generator_values(soup: BeautifulSoup) -> list[str]:
+def generator_values(index: TreeIndex) -> list[str]:
     """Every ``<meta name="generator">`` content on the page (themes add their own)."""
     values: list[str] = []
-    for meta in soup.find_all("meta"):
+    for meta in index.tags("meta"):
         name = meta.get("name")
         if isinstance(name, str) and name.lower() == "generator":
             content = meta.get("content")
