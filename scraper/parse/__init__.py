@@ -11,9 +11,11 @@ registry :data:`PLATFORMS` (generic last).
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
@@ -123,7 +125,7 @@ def _build_post(
         return None  # the title is mandatory: a page without one is not a post
     soup = index.soup
     order = site.date_order if site else None
-    found = _comments(soup, url, platform.name, site)
+    found = _comments(soup, url, platform.name, site, index)
     regions = list(found.regions)
     skip = frozenset(id(r) for r in regions)
     found_dates = find_dates(index, meta, url, selectors=platform.date, headline=headline.element,
@@ -224,15 +226,28 @@ def _is_listing_body(body: Body) -> bool:
 ExtractComments = Callable[..., Any]
 
 
-def _comments(soup: BeautifulSoup, url: str, platform: str, site: SiteProfile | None) -> _Found:
-    """Call the comment extractor (``scraper.parse.comments``) if it is installed."""
+@lru_cache(maxsize=8)
+def _accepts_index(function: ExtractComments) -> bool:
+    """Whether the comment extractor takes the page's TreeIndex (``index=``), to reuse it."""
+    try:
+        return "index" in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _comments(
+    soup: BeautifulSoup, url: str, platform: str, site: SiteProfile | None, index: TreeIndex
+) -> _Found:
+    """Call the comment extractor (``scraper.parse.comments``) if it is installed; it is handed
+    the page's TreeIndex as ``index=`` when its signature accepts one."""
     try:
         module = importlib.import_module("scraper.parse.comments")
         extract = cast(ExtractComments, module.extract_comments)
     except (ImportError, AttributeError):
         return _Found()
+    extra: dict[str, Any] = {"index": index} if _accepts_index(extract) else {}
     try:
-        result = extract(soup, url, platform=platform, site=site)
+        result = extract(soup, url, platform=platform, site=site, **extra)
     except Exception:  # a comment-extractor bug must not lose the post itself
         return _Found()
     return _Found(list(result.comments), str(result.system), list(result.regions))
