@@ -11,6 +11,10 @@ Every failure is a :class:`scraper.errors.FetchError` subclass; nothing from req
 leaks out. Waiting goes through an injectable :class:`Clock`, so tests of delays and backoff run
 in milliseconds; I/O deadlines use real time because I/O is real.
 
+The parts: :mod:`scraper.politeness` (when a host may be asked), :mod:`scraper.transport` (one
+GET on the wire, through urllib3), :mod:`scraper.fetch_body` (which bodies to read, and reading
+them under the caps), :mod:`scraper.robots` and :mod:`scraper.charset`.
+
 Thread-safe: several threads may call :meth:`Fetcher.fetch` at once; requests to one host are
 serialised by that host's lock, different hosts proceed in parallel.
 """
@@ -24,8 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import requests
 
@@ -50,13 +53,15 @@ from scraper.fetch_body import (
     Accept,
     BodyReader,
     acceptable,
+    close,
     discard_body,
     media_type,
     parse_retry_after,
-    send_get,
 )
 from scraper.models import FetchResult
+from scraper.politeness import PAUSE_AFTER_FAILURES, Clock, Politeness, SystemClock
 from scraper.robots import RobotsInfo
+from scraper.transport import Transport
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -76,33 +81,8 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: Answers worth asking again after a pause: the server is overloaded or briefly broken.
 RETRY_STATUSES = frozenset({408, 429, *range(500, 600)})
 
-#: First backoff step (seconds) and its ceiling; each retry doubles, times a jitter factor.
-BACKOFF_BASE = 1.0
-BACKOFF_MAX = 60.0
-JITTER = (0.5, 1.5)
-#: Consecutive failed URLs (after retries) that get a host paused for the rest of the run.
-PAUSE_AFTER_FAILURES = 5
 #: Wall-clock budget for one response body, against servers that drip a byte at a time.
 TOTAL_TIMEOUT = 300.0
-
-
-class Clock(Protocol):
-    """Where the Fetcher reads time and waits; inject a fake one in tests."""
-
-    def monotonic(self) -> float: ...
-
-    def sleep(self, seconds: float) -> None: ...
-
-
-class SystemClock:
-    """The real clock: ``time.monotonic`` and ``time.sleep``."""
-
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-    def sleep(self, seconds: float) -> None:
-        if seconds > 0:
-            time.sleep(seconds)
 
 
 @dataclass(frozen=True)
@@ -121,17 +101,6 @@ class FetcherStats:
     paused_hosts: tuple[str, ...] = ()
 
 
-@dataclass
-class _Host:
-    """Mutable per-host politeness state; only touched under ``lock`` (or the Fetcher's lock)."""
-
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    next_allowed: float = 0.0
-    crawl_delay: float = 0.0
-    failures: int = 0
-    paused: bool = False
-
-
 @dataclass(frozen=True)
 class _Answer:
     """One HTTP exchange, read (or deliberately not read) under the host's lock."""
@@ -139,12 +108,6 @@ class _Answer:
     status: int
     headers: dict[str, str]
     body: bytes = b""
-
-
-def _host_key(url: str) -> str:
-    parts = urlsplit(url)
-    default = 443 if parts.scheme == "https" else 80
-    return f"{(parts.hostname or '').lower()}:{parts.port or default}"
 
 
 class Fetcher:
@@ -164,8 +127,8 @@ class Fetcher:
         in_scope: called with every redirect target; False stops the fetch with OutOfScope.
         respect_robots: obey robots.txt (Disallow, Crawl-delay). robots() works either way.
         clock: source of time and of waiting, for politeness and backoff.
-        session: a requests.Session to use (closed by :meth:`close` only if we made it). Our
-            own session ignores proxy/netrc environment settings; pass one to use them.
+        session: a requests.Session whose headers, cookies, proxies and TLS settings are used
+            (see :mod:`scraper.transport`); closed by :meth:`close` only if we made it.
         pause_after_failures: consecutive failed URLs after which a host is paused for the run.
         total_timeout: wall-clock seconds allowed for one response body.
         rng: randomness for backoff jitter (seed it for reproducible tests).
@@ -192,8 +155,6 @@ class Fetcher:
     ) -> None:
         self.user_agent = user_agent or DEFAULT_USER_AGENT
         self.agent_token = self.user_agent.split("/", 1)[0].split()[0]
-        self.delay = delay
-        self.timeout = (connect_timeout, read_timeout)
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.max_attempts = max(1, max_attempts)
@@ -201,16 +162,16 @@ class Fetcher:
         self.in_scope = in_scope
         self.respect_robots = respect_robots
         self.clock: Clock = clock or SystemClock()
-        self.pause_after_failures = pause_after_failures
         self.total_timeout = total_timeout
-        self._rng = rng or random.Random()
+        self.politeness = Politeness(delay=delay, clock=self.clock, rng=rng or random.Random(),
+                                     pause_after_failures=pause_after_failures,
+                                     respect_crawl_delay=respect_robots)
         self._owns_session = session is None
-        if session is None:
-            session = requests.Session()
-            session.trust_env = False
-        self.session = session
+        self.session = session or requests.Session()
+        self._transport = Transport(self.session, connect_timeout=connect_timeout,
+                                    read_timeout=read_timeout)
+        self._base_headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"}
         self._lock = threading.Lock()
-        self._hosts: dict[str, _Host] = {}
         self._robots: dict[str, RobotsInfo] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._requests = 0
@@ -218,6 +179,15 @@ class Fetcher:
         self._retries = 0
         self._by_status: Counter[int] = Counter()
         self._errors: Counter[str] = Counter()
+
+    @property
+    def delay(self) -> float:
+        """Minimum seconds between two requests to one host."""
+        return self.politeness.delay
+
+    @delay.setter
+    def delay(self, seconds: float) -> None:
+        self.politeness.delay = seconds
 
     # -- public API -------------------------------------------------------------------------
 
@@ -254,33 +224,11 @@ class Fetcher:
 
     def robots(self, url: str) -> RobotsInfo:
         """robots.txt for ``url``'s origin, fetched once per run (thread-safe)."""
-        self._check_url(url)
-        key = robotstxt.robots_url(url)
-        with self._lock:
-            cached = self._robots.get(key)
-            lock = self._robots_locks.setdefault(key, threading.Lock())
-        if cached is not None:
-            return cached
-        with lock:
-            with self._lock:
-                cached = self._robots.get(key)
-            if cached is not None:
-                return cached
-            info = self._load_robots(key)
-            with self._lock:
-                self._robots[key] = info
-                if info.crawl_delay:
-                    host = self._host(key)
-                    host.crawl_delay = max(host.crawl_delay, info.crawl_delay)
-            return info
+        return self._robots_for(self._check_url(url))
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt lets us fetch ``url`` (always True with respect_robots=False)."""
-        if not self.respect_robots:
-            return True
-        if urlsplit(url).path == "/robots.txt":
-            return True
-        return self.robots(url).can_fetch(url, self.agent_token)
+        return self._allowed(url, self._check_url(url))
 
     @property
     def stats(self) -> FetcherStats:
@@ -292,11 +240,12 @@ class Fetcher:
                 retries=self._retries,
                 by_status=dict(self._by_status),
                 errors=dict(self._errors),
-                paused_hosts=tuple(sorted(k for k, h in self._hosts.items() if h.paused)),
+                paused_hosts=self.politeness.paused_hosts(),
             )
 
     def close(self) -> None:
-        """Close the HTTP session if this Fetcher created it."""
+        """Close the pooled connections, and the session if this Fetcher created it."""
+        self._transport.close()
         if self._owns_session:
             self.session.close()
 
@@ -317,27 +266,28 @@ class Fetcher:
         self, url: str, *, etag: str | None, last_modified: str | None, accept: Accept
     ) -> FetchResult:
         started = time.monotonic()
-        headers = {"Accept": ACCEPT_HEADERS[accept]}
+        headers = {**self._base_headers, "Accept": ACCEPT_HEADERS[accept]}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        current = self._check_url(url)
+        current, parts = url, self._check_url(url)
         chain: list[str] = []
         while True:
-            if not self.allowed(current):
-                robots = self.robots(current)
+            if not self._allowed(current, parts):
+                robots = self._robots_for(parts)
                 if robots.status == "unreachable":
                     raise Disallowed(
                         current,
-                        f"cannot reach {urlsplit(current).netloc}: robots.txt could not be read "
+                        f"cannot reach {parts.netloc}: robots.txt could not be read "
                         f"({robots.reason or 'unknown error'}), so nothing is fetched this run",
                     )
                 raise Disallowed(current, f"robots.txt disallows {current}")
-            answer = self._exchange(current, headers, accept, self.max_bytes)
+            answer = self._exchange(current, parts, headers, accept, self.max_bytes)
             if answer.status in REDIRECT_STATUSES:
                 chain.append(current)
                 current = self._next_hop(url, current, answer, chain)
+                parts = urlsplit(current)
                 continue
             if answer.status == 304:
                 return FetchResult(url=url, final_url=current, status=304,
@@ -373,7 +323,8 @@ class Fetcher:
                              status=answer.status)
         return target
 
-    def _check_url(self, url: str) -> str:
+    def _check_url(self, url: str) -> SplitResult:
+        """The URL, split; raises InvalidURL unless it is absolute http(s) with a host."""
         try:
             parts = urlsplit(url)
             _ = parts.port
@@ -383,13 +334,38 @@ class Fetcher:
             raise InvalidURL(url, f"only http and https are fetched, not {parts.scheme!r}")
         if not parts.hostname:
             raise InvalidURL(url, "URL has no host")
-        return url
+        return parts
+
+    def _allowed(self, url: str, parts: SplitResult) -> bool:
+        if not self.respect_robots or parts.path == "/robots.txt":
+            return True
+        return self._robots_for(parts).can_fetch(url, self.agent_token)
+
+    def _robots_for(self, parts: SplitResult) -> RobotsInfo:
+        key = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        cached = self._robots.get(key)
+        if cached is not None:
+            return cached
+        with self._lock:
+            lock = self._robots_locks.setdefault(key, threading.Lock())
+        with lock:
+            cached = self._robots.get(key)
+            if cached is not None:
+                return cached
+            info = self._load_robots(key)
+            if info.crawl_delay:
+                host = self.politeness.host(parts)
+                self.politeness.set_crawl_delay(host, info.crawl_delay)
+            with self._lock:
+                self._robots[key] = info
+            return info
 
     def _load_robots(self, key: str) -> RobotsInfo:
         current = key
         for _ in range(robotstxt.ROBOTS_MAX_REDIRECTS + 1):
+            headers = {**self._base_headers, "Accept": "text/plain,*/*"}
             try:
-                answer = self._exchange(current, {"Accept": "text/plain,*/*"}, "any",
+                answer = self._exchange(current, urlsplit(current), headers, "any",
                                         robotstxt.ROBOTS_MAX_BYTES, truncate=True)
             except FetchError as error:
                 return robotstxt.unreachable(key, error.status, str(error))
@@ -407,88 +383,51 @@ class Fetcher:
             return robotstxt.unreachable(key, answer.status)
         return robotstxt.unreachable(key)
 
-    # -- politeness, retries, one request -------------------------------------------------------
-
-    def _host(self, url: str) -> _Host:
-        """The host's state; caller holds ``self._lock``."""
-        return self._hosts.setdefault(_host_key(url), _Host())
+    # -- retries, one request ---------------------------------------------------------------
 
     def _exchange(
-        self, url: str, headers: dict[str, str], accept: Accept, max_bytes: int,
-        *, truncate: bool = False,
+        self, url: str, parts: SplitResult, headers: dict[str, str], accept: Accept,
+        max_bytes: int, *, truncate: bool = False,
     ) -> _Answer:
         """One request with retries; updates the host's failure count and pause state."""
-        with self._lock:
-            host = self._host(url)
-            if host.paused:
-                raise HostPaused(url, f"{_host_key(url)} failed repeatedly; paused for this run")
+        politeness = self.politeness
+        host = politeness.host(parts)
+        if host.paused:
+            raise HostPaused(url, f"{host.key} failed repeatedly; paused for this run")
         waited = 0.0
         for attempt in range(1, self.max_attempts + 1):
             retry_after: float | None = None
             try:
-                answer = self._send(host, url, headers, accept, max_bytes, truncate)
+                with politeness.turn(host):
+                    answer = self._send(url, parts, headers, accept, max_bytes, truncate)
             except (Timeout, NetworkError) as error:
                 failure: FetchError = error
             else:
                 if answer.status not in RETRY_STATUSES:
-                    with self._lock:
-                        host.failures = 0
+                    politeness.succeeded(host)
                     return answer
                 failure = HTTPStatusError(url, f"HTTP {answer.status} for {url}",
                                           status=answer.status)
                 retry_after = parse_retry_after(answer.headers.get("retry-after"), time.time())
-            wait = retry_after if retry_after is not None else self._backoff(attempt)
+            wait = retry_after if retry_after is not None else politeness.backoff(attempt)
             # Retry-After speaks for the whole host: hold back every URL on it (capped).
-            hold = min(wait, self.max_retry_wait) if retry_after is not None else wait
-            with self._lock:
-                host.next_allowed = max(host.next_allowed, self.clock.monotonic() + hold)
+            politeness.hold(host, min(wait, self.max_retry_wait)
+                            if retry_after is not None else wait)
             if attempt == self.max_attempts or waited + wait > self.max_retry_wait:
-                self._record_failure(host, url)
+                politeness.failed(host)
                 raise failure
             waited += wait
             with self._lock:
                 self._retries += 1
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _backoff(self, attempt: int) -> float:
-        step = min(BACKOFF_MAX, BACKOFF_BASE * 2.0 ** (attempt - 1))
-        return step * self._rng.uniform(*JITTER)
-
-    def _record_failure(self, host: _Host, url: str) -> None:
-        with self._lock:
-            host.failures += 1
-            if host.failures >= self.pause_after_failures:
-                host.paused = True
-
-    def _wait_turn(self, host: _Host) -> None:
-        """Sleep until the host may be asked again; caller holds ``host.lock``."""
-        while True:
-            with self._lock:
-                remaining = host.next_allowed - self.clock.monotonic()
-            if remaining <= 0:
-                return
-            self.clock.sleep(remaining)
-
     def _send(
-        self, host: _Host, url: str, headers: dict[str, str], accept: Accept, max_bytes: int,
-        truncate: bool,
+        self, url: str, parts: SplitResult, headers: dict[str, str], accept: Accept,
+        max_bytes: int, truncate: bool,
     ) -> _Answer:
-        with host.lock:
-            self._wait_turn(host)
-            try:
-                return self._send_now(url, headers, accept, max_bytes, truncate)
-            finally:
-                with self._lock:
-                    gap = max(self.delay, host.crawl_delay if self.respect_robots else 0.0)
-                    host.next_allowed = max(host.next_allowed, self.clock.monotonic() + gap)
-
-    def _send_now(
-        self, url: str, headers: dict[str, str], accept: Accept, max_bytes: int, truncate: bool
-    ) -> _Answer:
-        request_headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate",
-                           **headers}
-        response = send_get(self.session, url, request_headers, self.timeout)
-        status = response.status_code
+        """One GET, its body read or dropped; the caller holds the host's turn."""
+        response = self._transport.get(url, parts, headers)
+        status = response.status
         answer_headers = {k.lower(): v for k, v in response.headers.items()}
         with self._lock:
             self._requests += 1
@@ -501,11 +440,12 @@ class Fetcher:
                 return _Answer(status, answer_headers)
             media = media_type(answer_headers.get("content-type", ""))
             if not acceptable(media, accept, url):
-                response.close()
+                close(response)
                 raise UnsupportedContent(url, f"not a page: {media}", content_type=media,
                                          status=status)
             body = reader.read()
             return _Answer(status, answer_headers, body)
         finally:
-            with self._lock:
-                self._bytes += reader.wire_bytes
+            if reader.wire_bytes:
+                with self._lock:
+                    self._bytes += reader.wire_bytes

@@ -16,10 +16,9 @@ import zlib
 from typing import Literal
 from urllib.parse import urlsplit
 
-import requests
 import urllib3
 
-from scraper.errors import InvalidURL, NetworkError, Timeout, TooLarge, UnsupportedContent
+from scraper.errors import NetworkError, Timeout, TooLarge, UnsupportedContent
 
 __all__ = [
     "ACCEPT_HEADERS",
@@ -28,11 +27,12 @@ __all__ = [
     "Accept",
     "BodyReader",
     "acceptable",
+    "close",
     "discard_body",
     "gunzip_capped",
     "media_type",
     "parse_retry_after",
-    "send_get",
+    "short_reason",
 ]
 
 #: Bytes asked of the socket per read.
@@ -112,41 +112,6 @@ def acceptable(media: str, accept: Accept, url: str) -> bool:
     return feedish or media in SITEMAP_EXTRA_TYPES
 
 
-def send_get(session: requests.Session, url: str, headers: dict[str, str],
-             timeout: tuple[float, float]) -> requests.Response:
-    """Send one GET through the session's mounted adapter; the body is left unread.
-
-    ``Session.request`` is bypassed on purpose: it re-merges environment settings, hooks and
-    redirect machinery on every call, which cost more CPU than the whole rest of a fetch (see
-    benchmarks/bench_fetch.py). The session still supplies everything that matters: its
-    adapters (connection pools, TLS, mounted test transports), default headers, proxies,
-    verify/cert settings and cookie jar.
-
-    Raises:
-        Timeout, NetworkError, InvalidURL: the request could not be sent or answered.
-    """
-    prepared = requests.PreparedRequest()
-    cookies = session.cookies if len(session.cookies) else None
-    try:
-        prepared.prepare(method="GET", url=url, headers={**session.headers, **headers},
-                         cookies=cookies)
-        adapter = session.get_adapter(url)
-        response = adapter.send(prepared, stream=True, timeout=timeout,
-                                verify=True if session.verify is None else session.verify,
-                                cert=session.cert, proxies=session.proxies)
-    except requests.exceptions.Timeout as error:
-        raise Timeout(url, f"timed out ({short_reason(error)})") from None
-    except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-            requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as error:
-        raise InvalidURL(url, str(error)) from None
-    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
-            OSError) as error:
-        raise NetworkError(url, f"connection failed: {short_reason(error)}") from None
-    if "set-cookie" in response.headers:
-        session.cookies.update(response.cookies)
-    return response
-
-
 class _Inflater:
     """Incremental, capped decompression of one content coding."""
 
@@ -174,14 +139,14 @@ class _Inflater:
 
 
 class BodyReader:
-    """Reads one streamed ``requests`` response body under a size cap and a deadline.
+    """Reads one streamed urllib3 response body under a size cap and a deadline.
 
     ``wire_bytes`` counts what came off the socket, whether or not the read succeeded.
     With ``truncate=True`` (robots.txt, where RFC 9309 says to parse the first 500 KiB) the
     body is cut at the cap instead of raising TooLarge.
     """
 
-    def __init__(self, response: requests.Response, url: str, *, max_bytes: int,
+    def __init__(self, response: urllib3.BaseHTTPResponse, url: str, *, max_bytes: int,
                  deadline: float, truncate: bool = False) -> None:
         self.response = response
         self.url = url
@@ -195,14 +160,14 @@ class BodyReader:
         try:
             body = self._read()
         except BaseException:
-            self.response.close()
+            close(self.response)
             raise
-        self.response.raw.release_conn()
+        self.response.release_conn()
         return body
 
     def _too_large(self, what: str) -> TooLarge:
         return TooLarge(self.url, f"{what} larger than {self.max_bytes} bytes",
-                        status=self.response.status_code)
+                        status=self.response.status)
 
     def _read(self) -> bytes:
         headers = self.response.headers
@@ -215,7 +180,7 @@ class BodyReader:
             raise self._too_large(f"declared Content-Length {declared}")
         inflater = _Inflater(coding) if coding in WBITS else None
         out = bytearray()
-        raw = self.response.raw
+        raw = self.response
         while True:
             if time.monotonic() > self.deadline:
                 raise Timeout(self.url, "body not complete within the total timeout")
@@ -240,7 +205,7 @@ class BodyReader:
                 out += data[: max(room, 0)]
             if overflow or len(out) > self.max_bytes:
                 if self.truncate:
-                    self.response.close()
+                    close(self.response)
                     return bytes(out)
                 raise self._too_large("body (after decompression)")
         if inflater is not None:
@@ -251,24 +216,30 @@ class BodyReader:
         return bytes(out)
 
 
-def discard_body(response: requests.Response) -> None:
+def close(response: urllib3.BaseHTTPResponse) -> None:
+    """Drop the response's connection (its body is unwanted or broken) and free its slot."""
+    response.close()
+    response.release_conn()
+
+
+def discard_body(response: urllib3.BaseHTTPResponse) -> None:
     """Drop a body we do not want; read a small one to keep the connection, else close."""
     declared = response.headers.get("content-length", "").strip()
     if declared.isdigit() and int(declared) <= DISCARD_MAX_BYTES:
         try:
             remaining = int(declared)
             while remaining > 0:
-                chunk = response.raw.read1(remaining, decode_content=False)
+                chunk = response.read1(remaining, decode_content=False)
                 if not chunk:
                     break
                 remaining -= len(chunk)
         except (urllib3.exceptions.HTTPError, OSError):
-            response.close()
+            close(response)
             return
         if remaining == 0:
-            response.raw.release_conn()
+            response.release_conn()
             return
-    response.close()
+    close(response)
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
