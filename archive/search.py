@@ -169,6 +169,29 @@ def _hits_for_ids(
     return [by_id[i] for i in page if i in by_id]
 
 
+def _ranked_in_dates(
+    db: sqlite_utils.Database,
+    fts: str,
+    match: str,
+    f: Filters,
+    need: int,
+    guess: search_plan.Estimate | None,
+) -> list[int] | None:
+    if fts != "posts_fts" or not (f.since or f.until):
+        return None
+    return ranked_in_dates(
+        db,
+        match,
+        POST_SCORE,
+        site_id=f.site_id,
+        since=f.since,
+        until=f.until,
+        need=need,
+        cap=search_plan.MAX_RANKED,
+        guess=guess,
+    )
+
+
 def _dated_ids(
     db: sqlite_utils.Database, fts: str, match: str, sort: DateSort, f: Filters, need: int
 ) -> list[int]:
@@ -260,27 +283,20 @@ def search(
             if match is None:
                 continue
             need = wanted + (offset if single else 0)
+            guess = None
             if sort != "relevance":
                 ids: list[int] | None = _dated_ids(db, fts, match, sort, filters, need)
-            elif fts == "posts_fts" and (filters.since or filters.until):
-                ids = ranked_in_dates(
-                    db,
-                    match,
-                    POST_SCORE,
-                    site_id=filters.site_id,
-                    since=filters.since,
-                    until=filters.until,
-                    need=need,
-                    cap=search_plan.MAX_RANKED,
-                )
             else:
-                ids = None
+                guess = search_plan.estimate(db, fts, match)
+                ids = _ranked_in_dates(db, fts, match, filters, need, guess)
             if ids is not None:
                 hits.extend(
                     _hits_for_ids(db, fts, match, build, filters, highlight, ids, single, offset)
                 )
                 continue
-            window = search_plan.plan_window(db, fts, match, cap=search_plan.MAX_RANKED)
+            window = search_plan.plan_window(
+                db, fts, match, cap=search_plan.MAX_RANKED, known=guess
+            )
             while True:
                 sql, params = build(sort, filters, highlight, window.low, None)
                 params.update(match=match, limit=wanted, offset=offset if single else 0)

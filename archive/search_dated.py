@@ -19,8 +19,10 @@ snippets and scores are computed for one page of rows.
 Relevance with a date filter (:func:`ranked_in_dates`) turns the same way round: FTS5 would
 rank every match of the word and only then drop those outside the dates. Instead the matches
 inside the range are found first (the FTS rowid set against a range of the day index) and only
-those are ranked, by the same bm25 (exact: no window), as long as there are at most ``cap``;
-more than that and the caller's usual plan is cheaper.
+those are ranked, by the same bm25 (exact: no window). This pays when the query has many
+matches (at least :data:`WALK_FROM`) but the range is expected to hold at most ``cap`` of them
+(judged from the query's sampled frequency and a bounded count of posts in the range); else
+the caller's usual plan is the cheaper one.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import sqlite_utils
+
+from archive.search_plan import Estimate
 
 __all__ = ["comment_ids", "id_restriction", "post_ids", "ranked_in_dates"]
 
@@ -137,9 +141,14 @@ def ranked_in_dates(
     until: str | None,
     need: int,
     cap: int,
+    guess: Estimate | None,
 ) -> list[int] | None:
     """Ids of the ``need`` best matching posts in the date range (``bm25``: the ranking
-    expression over posts_fts), or None if more than ``cap`` posts in the range match."""
+    expression over posts_fts), or None when the caller's usual plan is the cheaper: the
+    query's matches (``guess``) are few enough to rank them all, or more than ``cap`` of them
+    are expected (or found) inside the range."""
+    if not _dates_first_pays(db, guess, since=since, until=until, cap=cap):
+        return None
     where = [
         "p.published_day IS NOT NULL",
         "p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH :match)",
@@ -173,3 +182,27 @@ def ranked_in_dates(
         {**only, "match": match, "need": need},
     )
     return [int(r[0]) for r in rows]
+
+
+def _dates_first_pays(
+    db: sqlite_utils.Database,
+    guess: Estimate | None,
+    *,
+    since: str | None,
+    until: str | None,
+    cap: int,
+) -> bool:
+    if guess is None or guess.matches < WALK_FROM:
+        return False  # ranking every match and then filtering them is cheap
+    most = int(cap * guess.span / guess.matches)  # more posts in range: > cap matches expected
+    where = ["published_day IS NOT NULL"]
+    if since:
+        where.append("published_day >= :since")
+    if until:
+        where.append("published_day <= :until")
+    in_range = db.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM posts INDEXED BY {_DAY_INDEX} "
+        f"WHERE {' AND '.join(where)} LIMIT :most)",
+        {"since": since, "until": until, "most": most + 1},
+    ).fetchone()[0]
+    return bool(in_range <= most)

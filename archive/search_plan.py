@@ -37,7 +37,9 @@ __all__ = [
     "MAX_RANKED",
     "PRUNE_MIN_POSTS",
     "SAMPLE",
+    "Estimate",
     "Window",
+    "estimate",
     "plan_window",
     "prune_common",
 ]
@@ -76,8 +78,47 @@ class Window:
         return replace(self, low=None if low <= self.bottom else low)
 
 
+@dataclass(frozen=True)
+class Estimate:
+    """How many of a table's ids a query matches, judged on the newest ``sampled`` of them."""
+
+    found: int
+    sampled: int
+    top: int
+    bottom: int
+
+    @property
+    def span(self) -> int:
+        """Ids from the lowest to the highest (the table's size, if no id was skipped)."""
+        return self.top - self.bottom + 1
+
+    @property
+    def matches(self) -> float:
+        """Predicted matches in the whole table."""
+        return self.found * self.span / self.sampled
+
+
+def estimate(db: sqlite_utils.Database, fts: str, match: str) -> Estimate | None:
+    """Count ``match`` among the newest :data:`SAMPLE` ids of ``fts``; None if it is empty."""
+    ids = _id_range(db, _TABLES[fts])
+    if ids is None:
+        return None
+    top, bottom = ids
+    sampled = min(SAMPLE, top - bottom + 1)
+    found = db.execute(
+        f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :m AND rowid > :lo",
+        {"m": match, "lo": top - sampled},
+    ).fetchone()[0]
+    return Estimate(int(found), sampled, top, bottom)
+
+
 def plan_window(
-    db: sqlite_utils.Database, fts: str, match: str, *, cap: int = MAX_RANKED
+    db: sqlite_utils.Database,
+    fts: str,
+    match: str,
+    *,
+    cap: int = MAX_RANKED,
+    known: Estimate | None = None,
 ) -> Window:
     """The rowid window to rank ``match`` in: everything unless the sample predicts > cap.
 
@@ -86,23 +127,13 @@ def plan_window(
         fts: ``posts_fts`` or ``comments_fts``.
         match: a compiled FTS5 expression (from :func:`archive.query.compile_fts`).
         cap: rank at most about this many matches.
+        known: the query's :func:`estimate`, if the caller has it already.
     """
-    ids = _id_range(db, _TABLES[fts])
-    if ids is None:
+    guess = known or estimate(db, fts, match)
+    if guess is None or guess.span <= cap or guess.matches <= cap:
         return Window(None)
-    top, bottom = ids
-    span = top - bottom + 1
-    if span <= cap:
-        return Window(None)
-    sampled = min(SAMPLE, span)
-    found = db.execute(
-        f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :m AND rowid > :lo",
-        {"m": match, "lo": top - sampled},
-    ).fetchone()[0]
-    if found * span <= cap * sampled:  # predicted matches: found / sampled * span
-        return Window(None)
-    low = top - max(1, cap * sampled // found) + 1
-    return Window(low if low > bottom else None, top, bottom)
+    low = guess.top - max(1, cap * guess.sampled // guess.found) + 1
+    return Window(low if low > guess.bottom else None, guess.top, guess.bottom)
 
 
 def _id_range(db: sqlite_utils.Database, table: str) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 from test_search import add_comment, add_post, new_db
 
+import archive.search
 from archive import search_dated, search_plan
 from archive.search import search
 
@@ -86,13 +87,23 @@ def ranked_db(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
 def test_date_filtered_relevance_ranks_like_filtering_the_full_ranking(
     ranked_db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    plans: list[bool] = []
+
+    def spy(*args: Any, **kwargs: Any) -> list[int] | None:
+        ids = search_dated.ranked_in_dates(*args, **kwargs)
+        plans.append(ids is not None)
+        return ids
+
     def hits() -> list[tuple[int, float]]:
         found = search(ranked_db, "grief", kind="posts", since=date(2020, 1, 1), limit=50)
         return [(h.id, round(h.score, 9)) for h in found]
 
+    monkeypatch.setattr(archive.search, "ranked_in_dates", spy)
+    monkeypatch.setattr(search_dated, "WALK_FROM", 1)  # this small archive counts as big
     ranked_in_range = hits()
-    monkeypatch.setattr(search_plan, "MAX_RANKED", 0)  # too many: the usual plan
+    monkeypatch.setattr(search_plan, "MAX_RANKED", 0)  # too many in range: the usual plan
     assert hits() == ranked_in_range
+    assert plans == [True, False]
     assert ranked_in_range[0][0] % 10 == 0  # a title match first
 
 
