@@ -18,11 +18,11 @@ snippets and scores are computed for one page of rows.
 
 Relevance with a date filter (:func:`ranked_in_dates`) turns the same way round: FTS5 would
 rank every match of the word and only then drop those outside the dates. Instead the matches
-inside the range are found first (the FTS rowid set against a range of the day index) and only
-those are ranked, by the same bm25 (exact: no window). This pays when the query has many
-matches (at least :data:`WALK_FROM`) but the range is expected to hold at most ``cap`` of them
-(judged from the query's sampled frequency and a bounded count of posts in the range); else
-the caller's usual plan is the cheaper one.
+inside the range are ranked alone, by the same bm25 (exact: no window): the posts in the range
+come from the day index, and one FTS5 scan (no ranking) keeps the matches among them. This
+pays when the query has many matches (from :data:`WALK_FROM` to twice ``cap``) but the range
+holds few posts (at most :data:`RANGE_SHARE` of the archive, and not so many that more than
+``cap`` matches are expected in it); else the caller's usual plan is the cheaper one.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ DateSort = Literal["newest", "oldest"]
 
 WALK_FROM = 2_000
 """From this many matches on, walk the day index rather than sort the matches."""
+
+RANGE_SHARE = 0.25
+"""Ranking inside the dates first pays only for a range of at most this share of the posts."""
 
 _DAY_INDEX = "idx_posts_published_day"  # created with the posts table (0001_initial)
 
@@ -145,64 +148,43 @@ def ranked_in_dates(
 ) -> list[int] | None:
     """Ids of the ``need`` best matching posts in the date range (``bm25``: the ranking
     expression over posts_fts), or None when the caller's usual plan is the cheaper: the
-    query's matches (``guess``) are few enough to rank them all, or more than ``cap`` of them
-    are expected (or found) inside the range."""
-    if not _dates_first_pays(db, guess, since=since, until=until, cap=cap):
+    query has few matches (``guess``) or very many (over twice ``cap``), or the range holds
+    too many posts (more than
+    :data:`RANGE_SHARE` of the archive, or enough to expect more than ``cap`` matches)."""
+    if guess is None or not WALK_FROM <= guess.matches <= 2 * cap:
+        # Few matches: rank them all, then filter. Very many: the id filter below would be
+        # checked on every one of them; ranking a window of them is the cheaper.
         return None
-    where = [
-        "p.published_day IS NOT NULL",
-        "p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH :match)",
-    ]
-    params: dict[str, Any] = {"match": match, "cap": cap + 1}
+    most = int(min(guess.span * RANGE_SHARE, cap * guess.span / guess.matches))
+    where = ["published_day IS NOT NULL"]
+    params: dict[str, Any] = {"most": most + 1}
     for term, name, value in (
-        ("p.published_day >= :since", "since", since),
-        ("p.published_day <= :until", "until", until),
-        ("p.site_id = :site_id", "site_id", site_id),
+        ("published_day >= :since", "since", since),
+        ("published_day <= :until", "until", until),
     ):
         if value is not None:
             where.append(term)
             params[name] = value
-    found = [
+    in_range = [
         int(r[0])
         for r in db.execute(
-            f"SELECT p.id FROM posts AS p INDEXED BY {_DAY_INDEX} "
-            f"WHERE {' AND '.join(where)} LIMIT :cap",
+            f"SELECT id FROM posts INDEXED BY {_DAY_INDEX} WHERE {' AND '.join(where)} LIMIT :most",
             params,
         )
     ]
-    if len(found) > cap:
+    if len(in_range) > most:
         return None
-    if not found:
+    if not in_range:
         return []
-    terms, only = id_restriction("posts_fts", found)
+    terms, only = id_restriction("posts_fts", in_range)
+    site = ""
+    if site_id is not None:
+        site = "AND posts_fts.rowid IN (SELECT id FROM posts WHERE site_id = :site_id)"
+        only["site_id"] = site_id
     # ORDER BY an expression, not rank: SQLite then scores only the rows the id list keeps.
     rows = db.execute(
         f"SELECT posts_fts.rowid FROM posts_fts WHERE posts_fts MATCH :match AND {terms} "
-        f"ORDER BY {bm25}, posts_fts.rowid LIMIT :need",
+        f"{site} ORDER BY {bm25}, posts_fts.rowid LIMIT :need",
         {**only, "match": match, "need": need},
     )
     return [int(r[0]) for r in rows]
-
-
-def _dates_first_pays(
-    db: sqlite_utils.Database,
-    guess: Estimate | None,
-    *,
-    since: str | None,
-    until: str | None,
-    cap: int,
-) -> bool:
-    if guess is None or guess.matches < WALK_FROM:
-        return False  # ranking every match and then filtering them is cheap
-    most = int(cap * guess.span / guess.matches)  # more posts in range: > cap matches expected
-    where = ["published_day IS NOT NULL"]
-    if since:
-        where.append("published_day >= :since")
-    if until:
-        where.append("published_day <= :until")
-    in_range = db.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM posts INDEXED BY {_DAY_INDEX} "
-        f"WHERE {' AND '.join(where)} LIMIT :most)",
-        {"since": since, "until": until, "most": most + 1},
-    ).fetchone()[0]
-    return bool(in_range <= most)
