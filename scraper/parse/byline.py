@@ -55,7 +55,17 @@ BY_WORDS = re.compile(
 )
 #: A URL path that carries the publication date: /2020/12/07/slug or /2020/12/slug.
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?:(?P<d>[0-3]?\d)/)?")
+#: Words that mark a visible date as a revision, not the publication, per language.
+UPDATED_TEXT = re.compile(
+    r"\b(?:updated|last (?:updated|modified|edited)|modified|revised|mis à jour|"
+    r"mise à jour|modifié|aktualisiert|zuletzt geändert|actualizado|aggiornato|bijgewerkt)\b",
+    re.I,
+)
 MAX_DATE_TEXT = 120
+#: Elements whose dates are written in sentences, not datelines.
+PROSE_TAGS: frozenset[str] = frozenset({"p", "li", "blockquote", "td", "dd"})
+#: A visible string this short that holds a date is a dateline, not prose.
+SHORT_DATE_TEXT = 40
 MAX_AUTHOR_CHARS = 80
 #: How far after the headline the visible byline is looked for.
 NEAR_HEADLINE_STRINGS = 40
@@ -102,6 +112,8 @@ def find_dates(
         if value is not None:
             return DateFound(value, updated and updated[0], "script", None)
     for source, text in _visible_candidates(index, selectors, headline, skip):
+        if UPDATED_TEXT.search(text):
+            continue  # "updated on ..." is not the publication date
         parsed = dates.parse_date_detail(text, order=order, language=language)
         if parsed is not None:
             return DateFound(parsed.value, updated and updated[0], source,
@@ -144,7 +156,7 @@ def _visible_candidates(
     """Texts that may hold the date, best first: date markup, byline text, weak markup."""
     yield from _marked_dates(index, (*selectors, *DATE_SELECTORS), skip)
     if headline is not None:
-        yield from (("text", s) for s in _strings_near(headline))
+        yield from (("text", s) for s in _strings_near(headline, skip))
     yield from _marked_dates(index, WEAK_DATE_SELECTORS, skip)
 
 
@@ -174,25 +186,38 @@ def inside(tag: Tag, regions: frozenset[int]) -> bool:
     return False
 
 
-def _strings_near(headline: Tag) -> list[str]:
-    """Short text pieces just before and after the headline (where bylines live)."""
-    out: list[str] = []
-    for node in headline.next_elements:
-        if len(out) >= NEAR_HEADLINE_STRINGS:
-            break
-        if isinstance(node, NavigableString) and type(node) is NavigableString:
-            text = _WS.sub(" ", str(node)).strip()
-            if 4 <= len(text) <= MAX_DATE_TEXT and any(ch.isdigit() for ch in text):
-                out.append(text)
-    before: list[str] = []
-    for node in headline.previous_elements:
-        if len(before) >= 6:
-            break
-        if isinstance(node, NavigableString) and type(node) is NavigableString:
-            text = _WS.sub(" ", str(node)).strip()
-            if 4 <= len(text) <= MAX_DATE_TEXT and any(ch.isdigit() for ch in text):
-                before.append(text)
-    return out + before
+def _strings_near(headline: Tag, skip: frozenset[int] = frozenset()) -> list[str]:
+    """Short text pieces just before and after the headline (where bylines live).
+
+    Datelines come first: a short string outside the article's paragraphs beats a date written
+    inside a sentence of prose ("Le 4 décembre 2019, ...").
+    """
+    found: list[tuple[bool, bool, int, str]] = []
+    for limit, nodes in ((NEAR_HEADLINE_STRINGS, headline.next_elements),
+                         (6, headline.previous_elements)):
+        taken = 0
+        for node in nodes:
+            if taken >= limit:
+                break
+            if isinstance(node, NavigableString) and type(node) is NavigableString:
+                text = _WS.sub(" ", str(node)).strip()
+                if 4 <= len(text) <= MAX_DATE_TEXT and any(ch.isdigit() for ch in text):
+                    if skip and node.parent is not None and inside(node.parent, skip):
+                        continue
+                    found.append((_in_prose(node), len(text) > SHORT_DATE_TEXT, taken, text))
+                    taken += 1
+    return [text for *_, text in sorted(found)]
+
+
+def _in_prose(node: NavigableString) -> bool:
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            return False
+        if parent.name in PROSE_TAGS:
+            return True
+        parent = parent.parent
+    return False
 
 
 # ------------------------------------------------------------------ author

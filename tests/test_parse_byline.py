@@ -1,0 +1,29 @@
+"""Visible dates and bylines: the publication dateline, not a revision note or a date in prose."""
+
+from __future__ import annotations
+
+from scraper.parse import parse_post
+
+URL = "http://example.org/blog/a-post"
+PROSE = "<p>" + "Words of the article, with commas, going on and on. " * 5 + "</p>"
+
+
+def test_updated_note_is_not_the_publication_date() -> None:
+    html = (
+        "<title>A Post</title><span class=meta>30 septembre 2018</span><h2>A Post</h2>"
+        f"<div class=texte><p><i>Article mis à jour le 7 janvier 2020.</i></p>{PROSE}</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.published is not None
+    assert post.published.date().isoformat() == "2018-09-30"
+
+
+def test_dateline_beats_a_date_inside_prose() -> None:
+    html = (
+        "<title>A Post</title><h1>A Post</h1>"
+        "<div><p>On 4 December 2019, something happened, and then more of the story.</p>"
+        f"{PROSE}</div><div class=info>12 March 2020</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.published is not None
+    assert post.published.date().isoformat() == "2020-03-12"
