@@ -20,9 +20,9 @@ Relevance with a date filter (:func:`ranked_in_dates`) turns the same way round:
 rank every match of the word and only then drop those outside the dates. Instead the matches
 inside the range are ranked alone, by the same bm25 (exact: no window): the posts in the range
 come from the day index, and one FTS5 scan (no ranking) keeps the matches among them. This
-pays when the query has many matches (from :data:`WALK_FROM` to twice ``cap``) but the range
-holds few posts (at most :data:`RANGE_SHARE` of the archive, and not so many that more than
-``cap`` matches are expected in it); else the caller's usual plan is the cheaper one.
+pays when the query has many matches (from :data:`DATES_FIRST_FROM` to twice ``cap``) but
+the range holds few posts (at most :data:`RANGE_SHARE` of the archive, and not so many that
+more than ``cap`` matches are expected in it); else the caller's usual plan is the cheaper.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ DateSort = Literal["newest", "oldest"]
 
 WALK_FROM = 2_000
 """From this many matches on, walk the day index rather than sort the matches."""
+
+DATES_FIRST_FROM = 200
+"""Fewer predicted matches than this: rank them all, then filter by date."""
 
 RANGE_SHARE = 0.25
 """Ranking inside the dates first pays only for a range of at most this share of the posts."""
@@ -151,7 +154,7 @@ def ranked_in_dates(
     query has few matches (``guess``) or very many (over twice ``cap``), or the range holds
     too many posts (more than
     :data:`RANGE_SHARE` of the archive, or enough to expect more than ``cap`` matches)."""
-    if guess is None or not WALK_FROM <= guess.matches <= 2 * cap:
+    if guess is None or not DATES_FIRST_FROM <= guess.matches <= 2 * cap:
         # Few matches: rank them all, then filter. Very many: the id filter below would be
         # checked on every one of them; ranking a window of them is the cheaper.
         return None

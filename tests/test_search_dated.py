@@ -99,7 +99,7 @@ def test_date_filtered_relevance_ranks_like_filtering_the_full_ranking(
         return [(h.id, round(h.score, 9)) for h in found]
 
     monkeypatch.setattr(archive.search, "ranked_in_dates", spy)
-    monkeypatch.setattr(search_dated, "WALK_FROM", 1)  # this small archive counts as big
+    monkeypatch.setattr(search_dated, "DATES_FIRST_FROM", 1)  # this small archive counts as big
     monkeypatch.setattr(search_dated, "RANGE_SHARE", 1.0)
     ranked_in_range = hits()
     monkeypatch.setattr(search_plan, "MAX_RANKED", 0)  # too many in range: the usual plan
