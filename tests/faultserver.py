@@ -7,11 +7,15 @@ fake clock shows the spacing the Fetcher kept) and how many body bytes it manage
 
 Only loopback: the server binds 127.0.0.1 and port 0, and a test may start two of them to play
 two hosts.
+
+:func:`make_fetcher` makes a Fetcher set up for these tests; the fixtures built on both live in
+``fetch_fixtures.py``, a pytest plugin (``pytest_plugins = ["fetch_fixtures"]``).
 """
 
 from __future__ import annotations
 
 import gzip
+import random
 import socket
 import struct
 import threading
@@ -22,6 +26,9 @@ from dataclasses import dataclass
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Any
+
+from scraper.fetch import Fetcher
 
 Responder = Callable[["FaultHandler", int], None]
 
@@ -285,3 +292,15 @@ def conditional(body: bytes, *, etag: str, last_modified: str) -> Responder:
                                  "Last-Modified": last_modified})
 
     return respond
+
+
+# -- a Fetcher for these tests ---------------------------------------------------------------
+
+
+def make_fetcher(clock: FakeClock | None = None, **options: Any) -> Fetcher:
+    """A Fetcher for tests: no delay, the fake clock, seeded jitter, robots.txt ignored;
+    ``options`` override any of these."""
+    settings: dict[str, Any] = {"delay": 0.0, "clock": clock or FakeClock(),
+                                "rng": random.Random(0), "respect_robots": False}
+    settings.update(options)
+    return Fetcher(**settings)

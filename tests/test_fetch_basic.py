@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterator
-
 import pytest
 from faultserver import FakeClock, FaultServer, conditional, page, status, streamed
 
@@ -12,22 +9,7 @@ from scraper import __version__
 from scraper.errors import HTTPStatusError, InvalidURL, UnsupportedContent
 from scraper.fetch import DEFAULT_USER_AGENT, Fetcher
 
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def server(clock: FakeClock) -> Iterator[FaultServer]:
-    with FaultServer(time_source=clock.monotonic) as srv:
-        yield srv
-
-
-@pytest.fixture
-def fetcher(clock: FakeClock) -> Iterator[Fetcher]:
-    with Fetcher(delay=0, clock=clock, rng=random.Random(0), read_timeout=5) as f:
-        yield f
+pytest_plugins = ["fetch_fixtures"]
 
 
 def test_fetch_returns_body_text_and_headers(server: FaultServer, fetcher: Fetcher) -> None:

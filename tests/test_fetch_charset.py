@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterator
-
 import pytest
-from faultserver import FakeClock, FaultServer, page
+from faultserver import FaultServer, page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scraper.charset import BOMS, decode_body, header_charset
 from scraper.fetch import Fetcher
 
+pytest_plugins = ["fetch_fixtures"]
+
 FRENCH = "<p>Thérapie, émotions, cœur — « séance » à 10 €</p>"
 LATIN1 = "<p>Thérapie, émotions - non: « séance » à 10 francs, Gefühle, Ängste</p>"
 JAPANESE = "<p>こんにちは、カウンセリングのブログです。心の健康について書きます。</p>"
-
-
-@pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with FaultServer() as srv:
-        yield srv
-
-
-@pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(delay=0, clock=FakeClock(), rng=random.Random(0), respect_robots=False) as f:
-        yield f
 
 
 def test_header_charset_is_used(server: FaultServer, fetcher: Fetcher) -> None:

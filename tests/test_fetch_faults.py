@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import random
 import time
-from collections.abc import Iterator
 from email.utils import formatdate
 from itertools import pairwise
 
@@ -13,6 +11,7 @@ from faultserver import (
     FakeClock,
     FaultServer,
     broken_body,
+    make_fetcher,
     page,
     sequence,
     slow_drip,
@@ -21,31 +20,14 @@ from faultserver import (
 )
 
 from scraper.errors import HostPaused, HTTPStatusError, NetworkError, Timeout
-from scraper.fetch import Fetcher
 from scraper.fetch_body import parse_retry_after
 
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def server(clock: FakeClock) -> Iterator[FaultServer]:
-    with FaultServer(time_source=clock.monotonic) as srv:
-        yield srv
-
-
-def make(clock: FakeClock, **options: object) -> Fetcher:
-    settings: dict[str, object] = {"delay": 0.0, "clock": clock, "rng": random.Random(0),
-                                   "respect_robots": False}
-    settings.update(options)
-    return Fetcher(**settings)  # type: ignore[arg-type]
+pytest_plugins = ["fetch_fixtures"]
 
 
 def test_500_then_200_is_retried_and_succeeds(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", sequence(status(500), status(502), page("ok")))
-    with make(clock) as fetcher:
+    with make_fetcher(clock) as fetcher:
         assert fetcher.fetch(server.url("/a")).text == "ok"
         assert fetcher.stats.retries == 2
     assert len(server.hits("/a")) == 3
@@ -53,7 +35,7 @@ def test_500_then_200_is_retried_and_succeeds(server: FaultServer, clock: FakeCl
 
 def test_backoff_grows_exponentially_with_jitter(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", status(503))
-    with make(clock, max_attempts=4, max_retry_wait=1000) as fetcher, pytest.raises(
+    with make_fetcher(clock, max_attempts=4, max_retry_wait=1000) as fetcher, pytest.raises(
         HTTPStatusError
     ) as caught:
         fetcher.fetch(server.url("/a"))
@@ -68,14 +50,14 @@ def test_backoff_grows_exponentially_with_jitter(server: FaultServer, clock: Fak
 
 def test_attempts_are_bounded(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", status(500))
-    with make(clock, max_attempts=3) as fetcher, pytest.raises(HTTPStatusError):
+    with make_fetcher(clock, max_attempts=3) as fetcher, pytest.raises(HTTPStatusError):
         fetcher.fetch(server.url("/a"))
     assert len(server.hits("/a")) == 3
 
 
 def test_total_retry_wait_is_bounded(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", status(500))
-    with make(clock, max_attempts=50, max_retry_wait=10) as fetcher, pytest.raises(
+    with make_fetcher(clock, max_attempts=50, max_retry_wait=10) as fetcher, pytest.raises(
         HTTPStatusError
     ):
         fetcher.fetch(server.url("/a"))
@@ -86,7 +68,7 @@ def test_total_retry_wait_is_bounded(server: FaultServer, clock: FakeClock) -> N
 
 def test_429_retry_after_seconds_is_honoured(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", sequence(status(429, {"Retry-After": "2"}), page("ok")))
-    with make(clock) as fetcher:
+    with make_fetcher(clock) as fetcher:
         assert fetcher.fetch(server.url("/a")).text == "ok"
     first, second = server.hits("/a")
     assert second.time - first.time == pytest.approx(2.0)
@@ -95,7 +77,7 @@ def test_429_retry_after_seconds_is_honoured(server: FaultServer, clock: FakeClo
 def test_503_retry_after_http_date_is_honoured(server: FaultServer, clock: FakeClock) -> None:
     when = formatdate(time.time() + 30, usegmt=True)
     server.route("/a", sequence(status(503, {"Retry-After": when}), page("ok")))
-    with make(clock) as fetcher:
+    with make_fetcher(clock) as fetcher:
         assert fetcher.fetch(server.url("/a")).text == "ok"
     first, second = server.hits("/a")
     assert 28 <= second.time - first.time <= 31
@@ -105,7 +87,9 @@ def test_retry_after_longer_than_cap_gives_up_without_retrying(
     server: FaultServer, clock: FakeClock
 ) -> None:
     server.route("/a", status(429, {"Retry-After": "3600"}))
-    with make(clock, max_retry_wait=120) as fetcher, pytest.raises(HTTPStatusError) as caught:
+    with make_fetcher(clock, max_retry_wait=120) as fetcher, pytest.raises(
+        HTTPStatusError
+    ) as caught:
         fetcher.fetch(server.url("/a"))
     assert caught.value.status == 429
     assert len(server.hits("/a")) == 1
@@ -117,7 +101,7 @@ def test_retry_after_also_holds_back_other_urls_on_the_host(
 ) -> None:
     server.route("/a", status(503, {"Retry-After": "7"}))
     server.route("/b", page("ok"))
-    with make(clock, max_attempts=1) as fetcher:
+    with make_fetcher(clock, max_attempts=1) as fetcher:
         with pytest.raises(HTTPStatusError):
             fetcher.fetch(server.url("/a"))
         fetcher.fetch(server.url("/b"))
@@ -136,14 +120,14 @@ def test_parse_retry_after_both_forms(value: str | None, expected: float | None)
 
 def test_slow_first_byte_times_out_after_retries(server: FaultServer, clock: FakeClock) -> None:
     server.route("/slow", slow_first_byte(0.5, page("late")))
-    with make(clock, read_timeout=0.1, max_attempts=2) as fetcher, pytest.raises(Timeout):
+    with make_fetcher(clock, read_timeout=0.1, max_attempts=2) as fetcher, pytest.raises(Timeout):
         fetcher.fetch(server.url("/slow"))
     assert len(server.hits("/slow")) == 2
 
 
 def test_slow_drip_stops_at_total_timeout(server: FaultServer, clock: FakeClock) -> None:
     server.route("/drip", slow_drip(total=1000, interval=0.02))
-    with make(clock, read_timeout=1.0, total_timeout=0.3, max_attempts=1) as fetcher, \
+    with make_fetcher(clock, read_timeout=1.0, total_timeout=0.3, max_attempts=1) as fetcher, \
             pytest.raises(Timeout, match="total timeout"):
         fetcher.fetch(server.url("/drip"))
     assert 0 < fetcher.stats.bytes_received < 100
@@ -152,7 +136,7 @@ def test_slow_drip_stops_at_total_timeout(server: FaultServer, clock: FakeClock)
 def test_connection_refused_is_network_error(clock: FakeClock) -> None:
     with FaultServer() as gone:
         url = gone.url("/a")
-    with make(clock, max_attempts=2) as fetcher, pytest.raises(NetworkError):
+    with make_fetcher(clock, max_attempts=2) as fetcher, pytest.raises(NetworkError):
         fetcher.fetch(url)
     assert fetcher.stats.retries == 1
 
@@ -161,7 +145,7 @@ def test_reset_mid_body_is_retried_then_network_error(
     server: FaultServer, clock: FakeClock
 ) -> None:
     server.route("/a", broken_body(declared=100_000, sent=5_000, rst=True))
-    with make(clock, max_attempts=3) as fetcher, pytest.raises(NetworkError):
+    with make_fetcher(clock, max_attempts=3) as fetcher, pytest.raises(NetworkError):
         fetcher.fetch(server.url("/a"))
     assert len(server.hits("/a")) == 3
 
@@ -169,21 +153,23 @@ def test_reset_mid_body_is_retried_then_network_error(
 def test_reset_mid_body_then_success(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", sequence(broken_body(declared=100_000, sent=5_000, rst=True),
                                 page("whole")))
-    with make(clock) as fetcher:
+    with make_fetcher(clock) as fetcher:
         assert fetcher.fetch(server.url("/a")).text == "whole"
     assert len(server.hits("/a")) == 2
 
 
 def test_truncated_body_is_network_error(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", broken_body(declared=10_000, sent=500, rst=False))
-    with make(clock, max_attempts=2) as fetcher, pytest.raises(NetworkError, match="broken"):
+    with make_fetcher(clock, max_attempts=2) as fetcher, pytest.raises(
+        NetworkError, match="broken"
+    ):
         fetcher.fetch(server.url("/a"))
     assert len(server.hits("/a")) == 2
 
 
 def test_host_failing_repeatedly_is_paused(server: FaultServer, clock: FakeClock) -> None:
     server.route("/down", status(500))
-    with make(clock, max_attempts=2, pause_after_failures=3) as fetcher:
+    with make_fetcher(clock, max_attempts=2, pause_after_failures=3) as fetcher:
         for _ in range(3):
             with pytest.raises(HTTPStatusError):
                 fetcher.fetch(server.url("/down"))
@@ -197,7 +183,7 @@ def test_host_failing_repeatedly_is_paused(server: FaultServer, clock: FakeClock
 def test_success_resets_the_failure_count(server: FaultServer, clock: FakeClock) -> None:
     server.route("/down", status(500))
     server.route("/up", page("ok"))
-    with make(clock, max_attempts=1, pause_after_failures=2) as fetcher:
+    with make_fetcher(clock, max_attempts=1, pause_after_failures=2) as fetcher:
         for _ in range(3):
             with pytest.raises(HTTPStatusError):
                 fetcher.fetch(server.url("/down"))
@@ -207,7 +193,7 @@ def test_success_resets_the_failure_count(server: FaultServer, clock: FakeClock)
 
 def test_404s_do_not_pause_a_host(server: FaultServer, clock: FakeClock) -> None:
     server.route("/up", page("ok"))
-    with make(clock, pause_after_failures=2) as fetcher:
+    with make_fetcher(clock, pause_after_failures=2) as fetcher:
         for n in range(4):
             with pytest.raises(HTTPStatusError):
                 fetcher.fetch(server.url(f"/deleted-{n}"))

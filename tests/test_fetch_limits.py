@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gzip
-import random
 import tracemalloc
-from collections.abc import Iterator
 
 import pytest
 from faultserver import (
@@ -14,6 +12,7 @@ from faultserver import (
     bomb_bytes,
     gzip_bomb,
     gzipped,
+    make_fetcher,
     page,
     redirect,
     streamed,
@@ -28,33 +27,16 @@ from scraper.errors import (
     TooLarge,
     TooManyRedirects,
 )
-from scraper.fetch import Fetcher
 from scraper.fetch_body import gunzip_capped
+
+pytest_plugins = ["fetch_fixtures"]
 
 MB = 1024 * 1024
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def server(clock: FakeClock) -> Iterator[FaultServer]:
-    with FaultServer(time_source=clock.monotonic) as srv:
-        yield srv
-
-
-def make(clock: FakeClock, **options: object) -> Fetcher:
-    settings: dict[str, object] = {"delay": 0.0, "clock": clock, "rng": random.Random(0),
-                                   "respect_robots": False}
-    settings.update(options)
-    return Fetcher(**settings)  # type: ignore[arg-type]
-
-
 def test_gzip_page_is_decompressed(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", gzipped(b"<p>zipped</p>"))
-    with make(clock) as fetcher:
+    with make_fetcher(clock) as fetcher:
         result = fetcher.fetch(server.url("/a"))
     assert result.text == "<p>zipped</p>"
     assert server.hits("/a")[0].headers["accept-encoding"] == "gzip, deflate"
@@ -64,7 +46,7 @@ def test_gzip_bomb_stops_at_cap_without_inflating_it(
     server: FaultServer, clock: FakeClock
 ) -> None:
     server.route("/bomb", gzip_bomb(200 * MB))
-    with make(clock, max_bytes=1 * MB) as fetcher:
+    with make_fetcher(clock, max_bytes=1 * MB) as fetcher:
         tracemalloc.start()
         try:
             with pytest.raises(TooLarge, match="decompression"):
@@ -81,7 +63,7 @@ def test_30mb_page_with_length_is_refused_before_reading(
     server: FaultServer, clock: FakeClock
 ) -> None:
     server.route("/huge", streamed(30 * MB))
-    with make(clock) as fetcher, pytest.raises(TooLarge, match="Content-Length"):
+    with make_fetcher(clock) as fetcher, pytest.raises(TooLarge, match="Content-Length"):
         fetcher.fetch(server.url("/huge"))
     assert fetcher.stats.bytes_received == 0
     assert server.sent("/huge") < 30 * MB
@@ -91,14 +73,14 @@ def test_30mb_page_without_length_stops_at_cap_while_streaming(
     server: FaultServer, clock: FakeClock
 ) -> None:
     server.route("/huge", streamed(30 * MB, declare_length=False))
-    with make(clock, max_bytes=2 * MB) as fetcher, pytest.raises(TooLarge):
+    with make_fetcher(clock, max_bytes=2 * MB) as fetcher, pytest.raises(TooLarge):
         fetcher.fetch(server.url("/huge"))
     assert 2 * MB < fetcher.stats.bytes_received < 3 * MB
 
 
 def test_body_exactly_at_cap_is_accepted(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", gzipped(b"x" * 1000))
-    with make(clock, max_bytes=1000) as fetcher:
+    with make_fetcher(clock, max_bytes=1000) as fetcher:
         assert len(fetcher.fetch(server.url("/a")).body) == 1000
 
 
@@ -112,7 +94,7 @@ def test_redirects_are_followed_and_recorded(server: FaultServer, clock: FakeClo
     server.route("/old", redirect("/mid", 301))
     server.route("/mid", redirect(server.url("/new"), 308))
     server.route("/new", page("here"))
-    with make(clock, delay=1.0) as fetcher:
+    with make_fetcher(clock, delay=1.0) as fetcher:
         result = fetcher.fetch(server.url("/old"))
     assert result.text == "here"
     assert result.final_url == server.url("/new")
@@ -125,7 +107,7 @@ def test_redirects_are_followed_and_recorded(server: FaultServer, clock: FakeClo
 def test_redirect_loop_is_detected(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", redirect("/b"))
     server.route("/b", redirect("/a"))
-    with make(clock) as fetcher, pytest.raises(TooManyRedirects, match="loop"):
+    with make_fetcher(clock) as fetcher, pytest.raises(TooManyRedirects, match="loop"):
         fetcher.fetch(server.url("/a"))
     assert len(server.requests) == 2
 
@@ -133,7 +115,7 @@ def test_redirect_loop_is_detected(server: FaultServer, clock: FakeClock) -> Non
 def test_redirect_chain_is_capped(server: FaultServer, clock: FakeClock) -> None:
     for n in range(20):
         server.route(f"/r{n}", redirect(f"/r{n + 1}"))
-    with make(clock, max_redirects=3) as fetcher, pytest.raises(TooManyRedirects):
+    with make_fetcher(clock, max_redirects=3) as fetcher, pytest.raises(TooManyRedirects):
         fetcher.fetch(server.url("/r0"))
     assert len(server.requests) == 4
 
@@ -146,7 +128,7 @@ def test_redirect_off_site_is_out_of_scope_and_not_followed(
         target = other.url("/landing", host="localhost")
         server.route("/a", redirect(target))
         own = server.url("/")
-        with make(clock, in_scope=lambda u: u.startswith(own)) as fetcher, pytest.raises(
+        with make_fetcher(clock, in_scope=lambda u: u.startswith(own)) as fetcher, pytest.raises(
             OutOfScope
         ) as caught:
             fetcher.fetch(server.url("/a"))
@@ -156,7 +138,7 @@ def test_redirect_off_site_is_out_of_scope_and_not_followed(
 
 def test_redirect_to_non_http_scheme_is_invalid(server: FaultServer, clock: FakeClock) -> None:
     server.route("/a", redirect("ftp://127.0.0.1/file"))
-    with make(clock) as fetcher, pytest.raises(InvalidURL):
+    with make_fetcher(clock) as fetcher, pytest.raises(InvalidURL):
         fetcher.fetch(server.url("/a"))
 
 
@@ -165,7 +147,7 @@ def test_redirect_into_disallowed_path_is_not_followed(
 ) -> None:
     server.route("/robots.txt", page("User-agent: *\nDisallow: /private\n", "text/plain"))
     server.route("/a", redirect("/private/x"))
-    with make(clock, respect_robots=True) as fetcher, pytest.raises(Disallowed):
+    with make_fetcher(clock, respect_robots=True) as fetcher, pytest.raises(Disallowed):
         fetcher.fetch(server.url("/a"))
     assert server.hits("/private/x") == []
 

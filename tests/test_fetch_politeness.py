@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-import random
 import threading
 import time
-from collections.abc import Iterator
+from functools import partial
 from itertools import pairwise
 
 import pytest
-from faultserver import FakeClock, FaultServer, page, redirect, sequence, slow_first_byte, status
+from faultserver import (
+    FakeClock,
+    FaultServer,
+    make_fetcher,
+    page,
+    redirect,
+    sequence,
+    slow_first_byte,
+    status,
+)
 
 from scraper.errors import Disallowed
 from scraper.fetch import Fetcher
+
+pytest_plugins = ["fetch_fixtures"]
 
 ROBOTS = """\
 User-agent: *
@@ -24,21 +34,8 @@ Sitemap: {base}/news-sitemap.xml
 """
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def server(clock: FakeClock) -> Iterator[FaultServer]:
-    with FaultServer(time_source=clock.monotonic) as srv:
-        yield srv
-
-
-def make(clock: FakeClock, **options: object) -> Fetcher:
-    settings: dict[str, object] = {"delay": 0.0, "clock": clock, "rng": random.Random(0)}
-    settings.update(options)
-    return Fetcher(**settings)  # type: ignore[arg-type]
+#: These tests honour robots.txt unless they say otherwise.
+make = partial(make_fetcher, respect_robots=True)
 
 
 def gaps(times: list[float]) -> list[float]:

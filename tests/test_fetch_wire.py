@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import random
 import zlib
-from collections.abc import Iterator
 
 import pytest
 import requests
-from faultserver import FakeClock, FaultHandler, FaultServer, Responder, page
+from faultserver import FaultHandler, FaultServer, Responder, make_fetcher, page
 
 from scraper.errors import UnsupportedContent
-from scraper.fetch import Fetcher
 from scraper.robots import ROBOTS_MAX_BYTES
 
-
-@pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with FaultServer() as srv:
-        yield srv
-
-
-def make(**options: object) -> Fetcher:
-    settings: dict[str, object] = {"delay": 0.0, "clock": FakeClock(), "rng": random.Random(0),
-                                   "respect_robots": False}
-    settings.update(options)
-    return Fetcher(**settings)  # type: ignore[arg-type]
+pytest_plugins = ["fetch_fixtures"]
 
 
 def encoded(body: bytes, coding: str) -> Responder:
@@ -43,7 +29,7 @@ def test_one_connection_is_kept_alive_across_pages(server: FaultServer) -> None:
         page("x")(h, n)
 
     server.route("/a", respond)
-    with make() as fetcher:
+    with make_fetcher() as fetcher:
         for _ in range(5):
             fetcher.fetch(server.url("/a"))
     assert len(server.hits("/a")) == 5
@@ -58,7 +44,7 @@ def test_connection_is_kept_alive_after_a_small_404(server: FaultServer) -> None
         page("x")(h, n)
 
     server.route("/a", respond)
-    with make() as fetcher:
+    with make_fetcher() as fetcher:
         for _ in range(3):
             fetcher.fetch(server.url("/a"))
             with pytest.raises(Exception, match="404"):
@@ -70,20 +56,20 @@ def test_connection_is_kept_alive_after_a_small_404(server: FaultServer) -> None
 def test_deflate_zlib_and_raw_are_both_inflated(server: FaultServer, wbits: int) -> None:
     comp = zlib.compressobj(6, zlib.DEFLATED, wbits)
     server.route("/a", encoded(comp.compress(b"<p>deflated</p>") + comp.flush(), "deflate"))
-    with make() as fetcher:
+    with make_fetcher() as fetcher:
         assert fetcher.fetch(server.url("/a")).text == "<p>deflated</p>"
 
 
 def test_unknown_content_coding_is_unsupported(server: FaultServer) -> None:
     server.route("/a", encoded(b"\x00\x01", "zstd-9000"))
-    with make() as fetcher, pytest.raises(UnsupportedContent, match="Content-Encoding"):
+    with make_fetcher() as fetcher, pytest.raises(UnsupportedContent, match="Content-Encoding"):
         fetcher.fetch(server.url("/a"))
 
 
 def test_cookies_set_by_the_site_are_sent_back(server: FaultServer) -> None:
     server.route("/consent", page("ok", headers={"Set-Cookie": "consent=yes; Path=/"}))
     server.route("/a", page("x"))
-    with make() as fetcher:
+    with make_fetcher() as fetcher:
         fetcher.fetch(server.url("/consent"))
         fetcher.fetch(server.url("/a"))
     assert "cookie" not in server.hits("/consent")[0].headers
@@ -102,7 +88,7 @@ def test_injected_session_headers_are_sent_and_session_left_open(server: FaultSe
     server.route("/a", page("x"))
     session = RecordingSession()
     session.headers["X-Archive-Run"] = "42"
-    with make(session=session) as fetcher:
+    with make_fetcher(session=session) as fetcher:
         fetcher.fetch(server.url("/a"))
     seen = server.hits("/a")[0].headers
     assert seen["x-archive-run"] == "42"
@@ -112,7 +98,7 @@ def test_injected_session_headers_are_sent_and_session_left_open(server: FaultSe
 
 
 def test_own_session_is_closed_with_the_fetcher() -> None:
-    fetcher = make()
+    fetcher = make_fetcher()
     closed: list[bool] = []
     fetcher.session.close = lambda: closed.append(True)  # type: ignore[method-assign]
     with fetcher:
@@ -123,7 +109,7 @@ def test_own_session_is_closed_with_the_fetcher() -> None:
 def test_oversized_robots_is_cut_at_500_kib_not_rejected(server: FaultServer) -> None:
     rules = "User-agent: *\nDisallow: /private\n" + "# padding\n" * (ROBOTS_MAX_BYTES // 5)
     server.route("/robots.txt", page(rules + "Disallow: /after-the-cut\n", "text/plain"))
-    with make(respect_robots=True) as fetcher:
+    with make_fetcher(respect_robots=True) as fetcher:
         assert fetcher.robots(server.url("/")).status == "ok"
         assert not fetcher.allowed(server.url("/private/x"))
         assert fetcher.allowed(server.url("/after-the-cut"))
