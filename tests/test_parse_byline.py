@@ -27,3 +27,13 @@ def test_dateline_beats_a_date_inside_prose() -> None:
     post = parse_post(html, URL)
     assert post is not None and post.published is not None
     assert post.published.date().isoformat() == "2020-03-12"
+
+
+def test_json_ld_wrapped_in_bare_cdata_is_read() -> None:
+    html = (
+        '<title>A Post</title><h1>A Post</h1><script type="application/ld+json"><![CDATA[\n'
+        '{"@type":"Article","headline":"A Post","author":[{"@type":"Person","name":"Ann Lee"}]}'
+        f"\n]]></script>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"

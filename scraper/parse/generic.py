@@ -59,6 +59,9 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 _WS = re.compile(r"\s+")
+#: CDATA wrappers around script data, bare or hidden behind ``//`` / ``/* */`` comments.
+_CDATA_OPEN = re.compile(r"^(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?")
+_CDATA_CLOSE = re.compile(r"(?://|/\*)?\s*\]\]>\s*(?:\*/)?$")
 _COMMENTISH = re.compile(r"comment", re.I)
 _URLISH = re.compile(r"^(https?:)?//|^www\.|\.(com|org|net)/", re.I)
 
@@ -237,8 +240,8 @@ def _jsonld_nodes(index: TreeIndex) -> Iterator[tuple[dict[str, Any], Graph]]:
 
 def _loads(raw: str) -> Any:
     raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
-    if raw.startswith("//<![CDATA["):
-        raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>")
+    raw = _CDATA_OPEN.sub("", raw, count=1)
+    raw = _CDATA_CLOSE.sub("", raw, count=1)
     try:
         return json.loads(raw, strict=False)
     except ValueError:
