@@ -53,3 +53,20 @@ def test_learned_boilerplate_is_dropped_from_the_body() -> None:
     post = parse_post(pages[0][0], pages[0][1], profile)
     assert post is not None
     assert "Popular reading" not in post.body_text
+
+
+def test_profile_keeps_the_order_per_date_style() -> None:
+    profile = learn_profile([_page(1, "23.11.2016 and 12/28/18 10:09 PM"), _page(2, "5.1.2017")])
+    assert profile.date_orders.get(".") == "DMY"
+    assert profile.date_orders.get("/12h") == "MDY"
+
+
+def test_post_date_follows_the_site_order_for_its_style() -> None:
+    from scraper.models import SiteProfile
+
+    html, url = _page(7, "4.12.2016")
+    site = SiteProfile(date_order="MDY", date_orders={".": "DMY"})
+    post = parse_post(html, url, site)
+    assert post is not None and post.published is not None
+    assert (post.published.month, post.published.day) == (12, 4)
+    assert post.date_order == "DMY (site)"

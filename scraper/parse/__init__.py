@@ -129,7 +129,8 @@ def _build_post(
     regions = list(found.regions)
     skip = frozenset(id(r) for r in regions)
     found_dates = find_dates(index, meta, url, selectors=platform.date, headline=headline.element,
-                             order=order, embedded=platform.embedded_dates, html=html, skip=skip)
+                             order=order, orders=site.date_orders if site else None,
+                             embedded=platform.embedded_dates, html=html, skip=skip)
     author = find_author(index, meta, selectors=platform.author, skip=skip,
                          headline=headline.element)
     tags = _texts(index, platform.tags) or meta.tags

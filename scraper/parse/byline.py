@@ -13,7 +13,7 @@ Every date goes through ``scraper.dates``; this module never parses a date itsel
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -90,6 +90,7 @@ def find_dates(
     selectors: Iterable[str] = (),
     headline: Tag | None = None,
     order: DateOrder | None = None,
+    orders: Mapping[str, DateOrder] | None = None,
     embedded: Iterable[str] = (),
     html: str = "",
     skip: frozenset[int] = frozenset(),
@@ -99,11 +100,14 @@ def find_dates(
     Args:
         embedded: regexes over ``html`` for dates kept in script data (platform tables).
         skip: ids of elements (comment regions) whose dates are never the post's.
+        orders: the site's day/month order per date style (``SiteProfile.date_orders``), which
+            wins over ``order`` for the styles it settles.
     """
     language = meta.language
-    updated = _first_parsed(meta.updated, order, language)
+    updated = _first_parsed(meta.updated, order, language, orders)
     for item in meta.published:
-        parsed = dates.parse_date_detail(item.value, order=order, language=language)
+        parsed = dates.parse_date_detail(item.value, order=order, language=language,
+                                         orders=orders)
         if parsed is not None:
             return DateFound(parsed.value, updated and updated[0], _source_name(item), None)
     for pattern in embedded:
@@ -114,10 +118,11 @@ def find_dates(
     for source, text in _visible_candidates(index, selectors, headline, skip):
         if UPDATED_TEXT.search(text):
             continue  # "updated on ..." is not the publication date
-        parsed = dates.parse_date_detail(text, order=order, language=language)
+        parsed = dates.parse_date_detail(text, order=order, language=language, orders=orders)
         if parsed is not None:
+            site_settled = bool(order) or bool(orders and dates.date_style(text) in orders)
             return DateFound(parsed.value, updated and updated[0], source,
-                             _order_note(parsed, order))
+                             _order_note(parsed, site_settled))
     match = URL_DATE.search(url)
     if match:
         day = int(match.group("d") or 1)
@@ -134,17 +139,20 @@ def _source_name(item: Sourced) -> str:
     return item.source.split(":")[0] if item.source.startswith("meta:") else item.source
 
 
-def _order_note(parsed: dates.DateParse, order: DateOrder | None) -> str | None:
+def _order_note(parsed: dates.DateParse, site_settled: bool) -> str | None:
     if not parsed.ambiguous or parsed.order is None:
         return None
-    return f"{parsed.order} (site)" if order else f"{parsed.order} (default)"
+    return f"{parsed.order} (site)" if site_settled else f"{parsed.order} (default)"
 
 
 def _first_parsed(
-    items: list[Sourced], order: DateOrder | None, language: str | None
+    items: list[Sourced],
+    order: DateOrder | None,
+    language: str | None,
+    orders: Mapping[str, DateOrder] | None,
 ) -> tuple[datetime, str] | None:
     for item in items:
-        value = dates.parse_date(item.value, order=order, language=language)
+        value = dates.parse_date(item.value, order=order, language=language, orders=orders)
         if value is not None:
             return value, item.source
     return None

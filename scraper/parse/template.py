@@ -53,8 +53,9 @@ def learn_profile(pages: Iterable[tuple[str | bytes, str]]) -> SiteProfile:
         pages: pages of ONE site (posts and listings alike); more pages give a better template.
 
     Returns:
-        A SiteProfile whose ``boilerplate`` holds fingerprints (see ``body.block_fingerprint``)
-        and whose ``date_order`` comes from every numeric date on the pages.
+        A SiteProfile whose ``boilerplate`` holds fingerprints (see ``body.block_fingerprint``),
+        whose ``date_order`` comes from every numeric date on the pages, and whose
+        ``date_orders`` holds the order per date style that those dates settle.
     """
     counts: Counter[str] = Counter()
     samples: list[str] = []
@@ -75,4 +76,5 @@ def learn_profile(pages: Iterable[tuple[str | bytes, str]]) -> SiteProfile:
         frozenset()
     )
     order, evidence = dates.resolve_order(samples, language)
-    return SiteProfile(date_order=order, date_order_evidence=evidence, boilerplate=boilerplate)
+    return SiteProfile(date_order=order, date_order_evidence=evidence, boilerplate=boilerplate,
+                       date_orders=dates.resolve_orders(samples))
