@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32 * 1024
 GONE_AFTER = 2  # 404/410 answers in a row before a post is marked deleted
 POST_VERSION_FIELDS = (
     "canonical_url",
@@ -174,6 +175,8 @@ class Archive:
             self.db = Database(self.path)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA journal_mode = WAL")
+            # Search walks FTS pages repeatedly; SQLite's 2 MB default cache is too small for it.
+            self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._check_schema()
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
