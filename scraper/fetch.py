@@ -45,22 +45,19 @@ from scraper.errors import (
     OutOfScope,
     Timeout,
     TooManyRedirects,
-    UnsupportedContent,
 )
 from scraper.fetch_body import (
     ACCEPT_HEADERS,
     BINARY_TYPES,
     Accept,
-    BodyReader,
-    acceptable,
-    close,
-    discard_body,
+    Answer,
     media_type,
     parse_retry_after,
+    read_answer,
 )
 from scraper.models import FetchResult
 from scraper.politeness import PAUSE_AFTER_FAILURES, Clock, Politeness, SystemClock
-from scraper.robots import RobotsInfo
+from scraper.robots import REDIRECT_STATUSES, RETRY_STATUSES, RobotsInfo
 from scraper.transport import Transport
 
 __all__ = [
@@ -77,9 +74,6 @@ DEFAULT_USER_AGENT = (
 )
 
 SCHEMES = frozenset({"http", "https"})
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-#: Answers worth asking again after a pause: the server is overloaded or briefly broken.
-RETRY_STATUSES = frozenset({408, 429, *range(500, 600)})
 
 #: Wall-clock budget for one response body, against servers that drip a byte at a time.
 TOTAL_TIMEOUT = 300.0
@@ -99,15 +93,6 @@ class FetcherStats:
     by_status: dict[int, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     paused_hosts: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Answer:
-    """One HTTP exchange, read (or deliberately not read) under the host's lock."""
-
-    status: int
-    headers: dict[str, str]
-    body: bytes = b""
 
 
 class Fetcher:
@@ -306,7 +291,7 @@ class Fetcher:
                                encoding=encoding, content_type=content_type,
                                elapsed=time.monotonic() - started, redirects=tuple(chain))
 
-    def _next_hop(self, url: str, current: str, answer: _Answer, chain: list[str]) -> str:
+    def _next_hop(self, url: str, current: str, answer: Answer, chain: list[str]) -> str:
         location = answer.headers.get("location")
         if not location:
             raise HTTPStatusError(current, f"HTTP {answer.status} without Location",
@@ -361,34 +346,20 @@ class Fetcher:
             return info
 
     def _load_robots(self, key: str) -> RobotsInfo:
-        current = key
-        for _ in range(robotstxt.ROBOTS_MAX_REDIRECTS + 1):
-            headers = {**self._base_headers, "Accept": "text/plain,*/*"}
-            try:
-                answer = self._exchange(current, urlsplit(current), headers, "any",
-                                        robotstxt.ROBOTS_MAX_BYTES, truncate=True)
-            except FetchError as error:
-                return robotstxt.unreachable(key, error.status, str(error))
-            if answer.status in REDIRECT_STATUSES and answer.headers.get("location"):
-                target = urljoin(current, answer.headers["location"].strip())
-                if urlsplit(target).scheme not in SCHEMES:
-                    return robotstxt.missing(key, answer.status)
-                current = target
-                continue
-            if 200 <= answer.status < 300:
-                return robotstxt.from_body(key, answer.body, self.agent_token,
-                                           http_status=answer.status)
-            if 400 <= answer.status < 500 and answer.status not in RETRY_STATUSES:
-                return robotstxt.missing(key, answer.status)
-            return robotstxt.unreachable(key, answer.status)
-        return robotstxt.unreachable(key)
+        headers = {**self._base_headers, "Accept": "text/plain,*/*"}
+
+        def get(url: str) -> Answer:
+            return self._exchange(url, urlsplit(url), headers, "any",
+                                  robotstxt.ROBOTS_MAX_BYTES, truncate=True)
+
+        return robotstxt.load(key, self.agent_token, get)
 
     # -- retries, one request ---------------------------------------------------------------
 
     def _exchange(
         self, url: str, parts: SplitResult, headers: dict[str, str], accept: Accept,
         max_bytes: int, *, truncate: bool = False,
-    ) -> _Answer:
+    ) -> Answer:
         """One request with retries; updates the host's failure count and pause state."""
         politeness = self.politeness
         host = politeness.host(parts)
@@ -424,28 +395,17 @@ class Fetcher:
     def _send(
         self, url: str, parts: SplitResult, headers: dict[str, str], accept: Accept,
         max_bytes: int, truncate: bool,
-    ) -> _Answer:
+    ) -> Answer:
         """One GET, its body read or dropped; the caller holds the host's turn."""
         response = self._transport.get(url, parts, headers)
-        status = response.status
-        answer_headers = {k.lower(): v for k, v in response.headers.items()}
         with self._lock:
             self._requests += 1
-            self._by_status[status] += 1
-        reader = BodyReader(response, url, max_bytes=max_bytes, truncate=truncate,
-                            deadline=time.monotonic() + self.total_timeout)
+            self._by_status[response.status] += 1
+        wire_bytes: list[int] = []
         try:
-            if not 200 <= status < 300:
-                discard_body(response)
-                return _Answer(status, answer_headers)
-            media = media_type(answer_headers.get("content-type", ""))
-            if not acceptable(media, accept, url):
-                close(response)
-                raise UnsupportedContent(url, f"not a page: {media}", content_type=media,
-                                         status=status)
-            body = reader.read()
-            return _Answer(status, answer_headers, body)
+            return read_answer(response, url, accept, max_bytes=max_bytes, truncate=truncate,
+                               deadline=time.monotonic() + self.total_timeout,
+                               wire_bytes=wire_bytes)
         finally:
-            if reader.wire_bytes:
-                with self._lock:
-                    self._bytes += reader.wire_bytes
+            with self._lock:
+                self._bytes += sum(wire_bytes)

@@ -13,6 +13,7 @@ import email.utils
 import re
 import time
 import zlib
+from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ __all__ = [
     "BINARY_TYPES",
     "CHUNK_BYTES",
     "Accept",
+    "Answer",
     "BodyReader",
     "acceptable",
     "close",
@@ -32,6 +34,7 @@ __all__ = [
     "gunzip_capped",
     "media_type",
     "parse_retry_after",
+    "read_answer",
     "short_reason",
 ]
 
@@ -240,6 +243,40 @@ def discard_body(response: urllib3.BaseHTTPResponse) -> None:
             response.release_conn()
             return
     close(response)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One HTTP exchange, read (or deliberately not read); header names lower-cased."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes = b""
+
+
+def read_answer(response: urllib3.BaseHTTPResponse, url: str, accept: Accept, *,
+                max_bytes: int, truncate: bool, deadline: float,
+                wire_bytes: list[int]) -> Answer:
+    """Read a 2xx page's body under the caps; drop any other body (keeping the connection when
+    cheap). What came off the wire is appended to ``wire_bytes``, even when reading fails.
+
+    Raises:
+        UnsupportedContent, TooLarge, Timeout, NetworkError: see :class:`BodyReader`.
+    """
+    status = response.status
+    headers = {k.lower(): v for k, v in response.headers.items()}
+    if not 200 <= status < 300:
+        discard_body(response)
+        return Answer(status, headers)
+    media = media_type(headers.get("content-type", ""))
+    if not acceptable(media, accept, url):
+        close(response)
+        raise UnsupportedContent(url, f"not a page: {media}", content_type=media, status=status)
+    reader = BodyReader(response, url, max_bytes=max_bytes, truncate=truncate, deadline=deadline)
+    try:
+        return Answer(status, headers, reader.read())
+    finally:
+        wire_bytes.append(reader.wire_bytes)
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:

@@ -4,8 +4,9 @@ protego, not ``urllib.robotparser``: the standard library ignores ``*``/``$`` wi
 applies the first matching rule instead of the longest one, so ``Allow: /blog/`` under
 ``Disallow: /`` is read wrongly by it.
 
-The fetching lives in :mod:`scraper.fetch` (the one place where HTTP happens); this module only
-turns an outcome (a body, a 4xx, an unreachable server) into a :class:`RobotsInfo`:
+The fetching lives in :mod:`scraper.fetch` (the one place where HTTP happens), which hands
+:func:`load` a ``get`` function; this module follows redirects and turns the outcome (a body, a
+4xx, an unreachable server) into a :class:`RobotsInfo`:
 
 - 2xx: the rules apply (``status="ok"``);
 - 4xx, including 404 and 410: no rules, everything allowed (``status="missing"``);
@@ -15,24 +16,48 @@ turns an outcome (a body, a 4xx, an unreachable server) into a :class:`RobotsInf
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
-from urllib.parse import urlsplit
+from typing import Any, Literal, Protocol
+from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
 
+from scraper.errors import FetchError
+
 __all__ = [
+    "REDIRECT_STATUSES",
+    "RETRY_STATUSES",
     "ROBOTS_MAX_BYTES",
     "ROBOTS_MAX_REDIRECTS",
     "RobotsInfo",
     "RobotsStatus",
     "from_body",
+    "load",
     "missing",
     "robots_url",
     "unreachable",
 ]
 
 RobotsStatus = Literal["ok", "missing", "unreachable"]
+
+#: Answers followed as redirects; answers worth asking again after a pause (the server is
+#: overloaded or briefly broken, not saying "missing"). The Fetcher uses both too.
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+RETRY_STATUSES = frozenset({408, 429, *range(500, 600)})
+
+
+class Answer(Protocol):
+    """What :func:`load` needs of one HTTP answer (``scraper.fetch_body.Answer`` has it)."""
+
+    @property
+    def status(self) -> int: ...
+
+    @property
+    def headers(self) -> dict[str, str]: ...
+
+    @property
+    def body(self) -> bytes: ...
 
 #: RFC 9309 2.3.1.2: follow at least five consecutive redirects.
 ROBOTS_MAX_REDIRECTS = 5
@@ -97,3 +122,26 @@ def unreachable(url: str, http_status: int | None = None, reason: str | None = N
     if reason is None and http_status is not None:
         reason = f"HTTP {http_status}"
     return RobotsInfo(url=url, status="unreachable", http_status=http_status, reason=reason)
+
+
+def load(url: str, agent: str, get: Callable[[str], Answer]) -> RobotsInfo:
+    """Fetch robots.txt at ``url`` with ``get`` (which raises FetchError when it cannot), up to
+    :data:`ROBOTS_MAX_REDIRECTS` redirects, and read the outcome as RFC 9309 says."""
+    current = url
+    for _ in range(ROBOTS_MAX_REDIRECTS + 1):
+        try:
+            answer = get(current)
+        except FetchError as error:
+            return unreachable(url, error.status, str(error))
+        if answer.status in REDIRECT_STATUSES and answer.headers.get("location"):
+            target = urljoin(current, answer.headers["location"].strip())
+            if urlsplit(target).scheme not in ("http", "https"):
+                return missing(url, answer.status)
+            current = target
+            continue
+        if 200 <= answer.status < 300:
+            return from_body(url, answer.body, agent, http_status=answer.status)
+        if 400 <= answer.status < 500 and answer.status not in RETRY_STATUSES:
+            return missing(url, answer.status)
+        return unreachable(url, answer.status)
+    return unreachable(url)
