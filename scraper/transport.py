@@ -38,7 +38,7 @@ __all__ = ["POOL_MAXSIZE", "Transport"]
 #: Connections kept per origin. The Fetcher asks one host one thing at a time; the second slot
 #: is for a caller that fetches robots.txt and pages of one host from two threads.
 POOL_MAXSIZE = 2
-#: Origins whose pools are kept (a crawl is one site; sitemaps may name a CDN or two).
+#: Origins whose pools a proxy manager keeps (a crawl is one site; a sitemap may name a CDN).
 NUM_POOLS = 16
 
 
