@@ -28,6 +28,7 @@ from scraper.parse.comments import blogger, drupal, hosted, lists, spip, substac
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
 from scraper.parse.comments.markup import CommentMarkup, extract_markup, finish
+from scraper.parse.comments.regions import furniture, heading_strings, outermost
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.spam import flag_spam
 
@@ -74,26 +75,25 @@ def extract_comments(
     lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
     language = lang if isinstance(lang, str) else None
     index = PageIndex.of(soup)
+    headings = heading_strings(index)
+    regions = furniture(soup, index, headings)
     for markup in REGISTRY:
         raws = extract_markup(soup, markup, url, index)
         if raws:
             comments = finish(raws, order=order, language=language)
-            regions = _regions(soup, index, markup.region, [raw.element for raw in raws])
+            found_in = index.select(soup, markup.region) if markup.region else []
+            regions = outermost(
+                [*found_in, *[raw.element for raw in raws], *regions], index
+            )
             return CommentsFound(_flag(soup, index, comments), markup.system, regions)
-    found = find_generic(soup, url, order=order, language=language, index=index)
-    if found is not None:
-        comments, regions = found
-        return CommentsFound(_flag(soup, index, comments), "native", regions)
+    generic = find_generic(
+        soup, url, order=order, language=language, index=index, headings=headings
+    )
+    if generic is not None:
+        regions = outermost([*generic.regions, *regions], index)
+        return CommentsFound(_flag(soup, index, generic.comments), "native", regions)
     embed = detect_embed(soup, index)
-    return CommentsFound([], embed or "none", [])
-
-
-def _regions(soup: BeautifulSoup, index: PageIndex, selector: str, items: list[Tag]) -> list[Tag]:
-    regions = index.select(soup, selector) if selector else []
-    for item in items:
-        if not any(index.contains(r, item) for r in regions):
-            regions.append(item)
-    return [r for r in regions if not any(q is not r and index.contains(q, r) for q in regions)]
+    return CommentsFound([], embed or "none", regions)
 
 
 def _flag(soup: BeautifulSoup, index: PageIndex, comments: list[Comment]) -> list[Comment]:

@@ -11,15 +11,14 @@ elements: repeated ``div.commentbody`` items), or the container of a heading suc
   a ``Posted by: Anna | May 4, 2007`` line): the area's children after its heading are cut at
   each short dated "meta" child, meta first or meta last as the page starts.
 
-Within a unit the date is a ``<time>`` or a short dated string; the short block holding it is
-the meta line, which also names the author ("Posted by: Anna at ...", a link, a ``<cite>``);
-the rest is the text. Sidebars are never searched, and a "Recent comments" widget does not
-match the heading pattern.
+How one unit is read (stamp, meta line, name, text) is :mod:`.units`. Sidebars are never
+searched, and a "Recent comments" widget does not match the heading pattern. A comment in a
+confirmed list (several comments, or one under a comment heading in a comment area) is kept
+whatever its length; a lone unit elsewhere needs a name and real text.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -29,20 +28,14 @@ from bs4.element import NavigableString, Tag
 
 from scraper.dates import parse_date
 from scraper.models import Comment, DateOrder
-from scraper.parse.comments.fields import clean_author, outside_sidebars
+from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.comments.markup import RawComment, finish
+from scraper.parse.comments.regions import heading_element, heading_strings
 from scraper.parse.comments.select import PageIndex
-from scraper.parse.sanitize import sanitize_html
+from scraper.parse.comments.units import AreaText, Parts
 
-__all__ = ["COMMENT_HEADING", "find_generic"]
+__all__ = ["GenericFound", "find_generic"]
 
-#: Headings that open a comment area, in the supported languages.
-COMMENT_HEADING = re.compile(
-    r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion|kommentare?|"
-    r"commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|opmerkingen|"
-    r"reader comments|leserkommentare|\d+ thoughts? on .{1,120})\s*:?\s*(?:\(\d+\))?\s*$",
-    re.I,
-)
 #: id/class words that mark a comment area, and words that mark a form or a counter instead.
 AREA_WORDS = ("comment", "kommentar", "commentaire", "discussion", "responses")
 NOT_AREA_WORDS = ("form", "respond", "reply", "count", "link", "rss", "feed", "button", "icon")
@@ -51,54 +44,35 @@ AREA_TAGS = frozenset({"div", "section", "ol", "ul", "dl", "article", "li", "dd"
 BLOCK_TAGS = frozenset({"div", "li", "article", "section", "dl", "dd", "tr", "blockquote"})
 #: Children that never start or end a comment run.
 RUN_SKIP_TAGS = frozenset({"script", "style", "br", "hr", "noscript", "input", "img"})
-#: Interface words that are neither a name nor comment text.
-UI_WORDS = re.compile(
-    r"^(?:reply|antworten|répondre|responder|rispondi|reageer|edit|report|melden|"
-    r"like|quote|zitieren|says:?|sagt:?|said:?|permalink|link|#|\d+\.?|flag|share|delete|"
-    r"\[|\]|\||·|-|posted by:?|by:?|\d+ pts|reply to this|report abuse)$",
-    re.I,
-)
-INLINE_TAGS = frozenset(
-    {"a", "b", "i", "em", "strong", "span", "u", "small", "font", "abbr", "code", "cite", "label"}
-)
-#: Short lines that look like a name but are bylines, breadcrumbs or labels.
-NOT_A_NAME = re.compile(
-    r"(?:^|\s)(?:by|posted by|photos? by|von|par|por|door|di|home)$|^[>»|•@]|[>»|]", re.I
-)
-NAME_TAGS = ("cite", "strong", "b", "a")
-#: A unit holding one of these is a post or a teaser, never a comment.
-HEADLINE_TAGS = ("h1", "h2", "article")
-#: A lone unit (one comment on the page) needs a name and this much text to be believed.
+HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: A lone unit (one comment on the page, with no comment heading over it) needs a name and
+#: this much text to be believed.
 MIN_LONE_CHARS = 30
-MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS, MAX_META_CHARS = 60, 5, 120, 240
+MAX_STAMP_CHARS = 120
 MIN_SHARE_LIKE = 0.6
-MAX_LINK_SHARE = 0.5
 MAX_AREAS = 8
 MIN_AREA_CHARS = 40
-#: Elements whose own text can be a comment heading ("Comments", "3 Responses").
-HEADING_TAGS = frozenset(
-    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "dt", "legend",
-     "header", "th", "td", "li", "em", "font", "label"}
-)
-MAX_HEADING_CHARS = 200
-
-
-@dataclass(frozen=True)
-class _Parts:
-    name: str | None
-    date: str | None
-    text: str
-    html: str
+MAX_GROUPS = 12
 
 
 @dataclass(frozen=True)
 class _Area:
     """A comment area; ``marked`` when its own id/class says so (then it is wholly comments,
-    and is handed back as the region to drop from the body)."""
+    and is handed back as the region to drop from the body); ``headed`` when a comment heading
+    lies in it or opens it."""
 
     element: Tag
     heading: Tag | None = None
     marked: bool = False
+    headed: bool = False
+
+
+@dataclass(frozen=True)
+class GenericFound:
+    """What the generic finder found: comments and the regions to drop from the body."""
+
+    comments: list[Comment]
+    regions: list[Tag]
 
 
 def _words_in(tag: Tag) -> str:
@@ -114,31 +88,40 @@ def _is_area(tag: Tag) -> bool:
     )
 
 
-def _areas(soup: BeautifulSoup, index: PageIndex) -> list[_Area]:
+def _areas(
+    soup: BeautifulSoup, index: PageIndex, headings: list[NavigableString]
+) -> list[_Area]:
     """Comment areas, outermost first, outside sidebars."""
     marked = [t for t in index.marked(AREA_WORDS) if _is_area(t)]
     # Several marked siblings with one signature are comment items: their parent is the area.
     by_parent: Counter[tuple[int, tuple[str, str]]] = Counter(
         (id(t.parent), _signature(t)) for t in marked
     )
+    sizes: dict[int, int] = {}
+
+    def size(tag: Tag) -> int:
+        if id(tag) not in sizes:
+            sizes[id(tag)] = len(tag.get_text())
+        return sizes[id(tag)]
+
+    heading_at = sorted(
+        index.position.get(id(s.parent), -1) for s in headings if s.parent is not None
+    )
     candidates: list[_Area] = []
     for tag in marked:
         parent = tag.parent
         if by_parent[(id(parent), _signature(tag))] > 1 and isinstance(parent, Tag):
-            if len(parent.get_text()) >= MIN_AREA_CHARS:
-                candidates.append(_Area(parent))
-        elif len(tag.get_text()) >= MIN_AREA_CHARS:
-            candidates.append(_Area(tag, marked=True))
-    for string in _heading_strings(index):
-        heading = string.parent
-        if isinstance(heading, Tag):
-            while heading.parent is not None and len(heading.parent.get_text(strip=True)) <= len(
-                string.strip()
-            ) + 12:
-                heading = heading.parent
+            if size(parent) >= MIN_AREA_CHARS:
+                candidates.append(_Area(parent, headed=_holds(index, parent, heading_at)))
+        elif size(tag) >= MIN_AREA_CHARS:
+            headed = _holds(index, tag, heading_at)
+            candidates.append(_Area(tag, marked=True, headed=headed))
+    for string in headings:
+        heading = heading_element(string)
+        if heading is not None:
             area = heading.parent
             if isinstance(area, Tag) and outside_sidebars(heading):
-                candidates.append(_Area(area, heading))
+                candidates.append(_Area(area, heading, headed=True))
     found: list[_Area] = []
     for cand in sorted(candidates, key=lambda a: index.position.get(id(a.element), 0)):
         if any(index.contains(f.element, cand.element) for f in found):
@@ -147,20 +130,11 @@ def _areas(soup: BeautifulSoup, index: PageIndex) -> list[_Area]:
     return found[:MAX_AREAS]
 
 
-def _heading_strings(index: PageIndex) -> list[NavigableString]:
-    """Short strings, directly in heading-like elements, that name a comment area."""
-    found = []
-    for tag in index.tags:
-        if tag.name not in HEADING_TAGS:
-            continue
-        for child in tag.contents:
-            if (
-                type(child) is NavigableString
-                and len(child) <= MAX_HEADING_CHARS
-                and COMMENT_HEADING.match(child)
-            ):
-                found.append(child)
-    return found
+def _holds(index: PageIndex, tag: Tag, positions: list[int]) -> bool:
+    start = index.position.get(id(tag))
+    if start is None:
+        return False
+    return any(start <= p <= index.end[start] for p in positions)
 
 
 def _signature(tag: Tag) -> tuple[str, str]:
@@ -168,148 +142,32 @@ def _signature(tag: Tag) -> tuple[str, str]:
     return tag.name, classes[0] if classes else ""
 
 
-def _own_strings(unit: list[Tag], owner: Tag, members: dict[int, Tag]) -> list[NavigableString]:
-    out = []
-    for root in unit:
-        for string in root.find_all(string=True):
-            if not string.strip() or type(string) is not NavigableString:
-                continue
-            if string.parent is None or string.parent.name in ("script", "style", "noscript"):
-                continue
-            nested = next((members[id(p)] for p in string.parents if id(p) in members), None)
-            if nested is owner:
-                out.append(string)
-    return out
-
-
-def _link_share(strings: list[NavigableString]) -> float:
-    """Share of the text that sits in links: navigation and teaser lists are mostly links."""
-    total = linked = 0
-    for string in strings:
-        size = len(string.strip())
-        total += size
-        if string.find_parent("a") is not None:
-            linked += size
-    return linked / total if total else 1.0
-
-
-def _block_of(string: NavigableString) -> Tag | None:
-    """The nearest block-level ancestor: inline links and emphasis stay on their line."""
-    for parent in string.parents:
-        if parent.name not in INLINE_TAGS:
-            return parent
-    return None
-
-
-def _meta_block(string: NavigableString, unit: list[Tag]) -> Tag | None:
-    """The short block around a date string (its meta line), if it is not the whole unit."""
-    block = _block_of(string)
-    if block is None or (any(block is root for root in unit) and len(unit) == 1):
-        return None
-    if len(" ".join(block.get_text(" ").split())) > MAX_META_CHARS:
-        return None
-    return block
-
-
-def _find_date(
-    unit: list[Tag], owner: Tag, members: dict[int, Tag], strings: list[NavigableString]
-) -> tuple[str | None, Tag | None, set[int]]:
-    """The unit's stamp, its meta block and the ids of the strings they use."""
-    for root in unit:
-        for timed in [root] if root.name == "time" else root.find_all("time"):
-            value = timed.get("datetime")
-            owned = next((members[id(p)] for p in timed.parents if id(p) in members), None)
-            if isinstance(value, str) and value.strip() and owned is owner:
-                inner = timed.find_all(string=True)
-                block = _meta_block(inner[0], unit) if inner else None
-                return value.strip(), block, {id(s) for s in inner}
-    for string in strings:
-        text = " ".join(string.split())
-        if len(text) > MAX_STAMP_CHARS or not any(c.isdigit() for c in text):
-            continue
-        if parse_date(text) is None:
-            continue
-        block = _meta_block(string, unit)
-        if block is None and len(text) > MAX_NAME_CHARS:
-            continue  # a dated sentence in the text, not a stamp
-        return text, block, {id(string)}
-    return None, None, set()
-
-
-def _name_in(block: Tag, stamp: str) -> str | None:
-    for tag in block.find_all(NAME_TAGS):
-        text = " ".join(tag.get_text(" ").split())
-        if text and not UI_WORDS.match(text) and parse_date(text) is None:
-            name = clean_author(text)
-            if name and len(name) <= MAX_NAME_CHARS and not NOT_A_NAME.search(name):
-                return name
-    text = " ".join(block.get_text(" ").split())
-    name = clean_author(text, stamp)
-    if name and len(name.split()) <= MAX_NAME_WORDS and not any(c.isdigit() for c in name):
-        return name
-    return None
-
-
-def _parts(unit: list[Tag], owner: Tag, members: dict[int, Tag], url: str) -> _Parts | None:
-    if any(root.name in HEADLINE_TAGS or root.find(HEADLINE_TAGS) for root in unit):
-        return None  # a post or teaser with its own headline, not a comment
-    strings = _own_strings(unit, owner, members)
-    date, meta, used = _find_date(unit, owner, members, strings)
-    if date is None:
-        return None
-    name = _name_in(meta, date) if meta is not None else None
-    if meta is not None:
-        used.update(id(s) for s in meta.find_all(string=True))
-    body = [
-        s for s in strings if id(s) not in used and not UI_WORDS.match(" ".join(s.split()))
-    ]
-    if name is None and body:
-        first = " ".join(body[0].split()).rstrip(":")
-        if (
-            len(first) <= MAX_NAME_CHARS
-            and len(first.split()) <= MAX_NAME_WORDS
-            and len(body) > 1
-            and not NOT_A_NAME.search(first)
-        ):
-            name = clean_author(first)
-            body = body[1:]
-    if not body or _link_share(body) > MAX_LINK_SHARE:
-        return None
-    lines: list[str] = []
-    last_block = None
-    for string in body:
-        text = " ".join(string.split())
-        block = _block_of(string)
-        if lines and block is last_block:
-            lines[-1] += " " + text
-        else:
-            lines.append(text)
-        last_block = block
-    holder = _block_of(body[0])
-    html = sanitize_html(holder.decode_contents(), url) if holder is not None else ""
-    return _Parts(name=name, date=date, text="\n".join(lines), html=html)
-
-
-_Found = list[tuple[Tag, _Parts]]
+#: Units found with their parts, in page order.
+_Found = list[tuple[Tag, Parts]]
 #: A candidate: units with their parts, the member map (for replies), run elements (regions).
 _Group = tuple[_Found, dict[int, Tag], list[Tag]]
 
 
-def _tag_groups(area: Tag, index: PageIndex, url: str) -> list[_Group]:
-    blocks = [t for t in index.descendants(area) if t.name in BLOCK_TAGS]
-    groups: Counter[tuple[str, str]] = Counter(_signature(t) for t in blocks)
+def _tag_groups(area: Tag, index: PageIndex, text: AreaText) -> list[_Group]:
+    by_signature: dict[tuple[str, str], list[Tag]] = {}
+    for tag in index.descendants(area):
+        if tag.name in BLOCK_TAGS:
+            by_signature.setdefault(_signature(tag), []).append(tag)
+    ranked = sorted(by_signature.values(), key=len, reverse=True)[:MAX_GROUPS]
     out: list[_Group] = []
-    for signature, _count in groups.most_common(12):
-        tags = [t for t in blocks if _signature(t) == signature]
-        members = {id(t): t for t in tags}
-        parsed = [(t, _parts([t], t, members, url)) for t in tags]
-        liked = [(t, p) for t, p in parsed if p is not None]
+    for tags in ranked:
+        strings, times = text.owned(tags, range(len(tags)))
+        liked = []
+        for i, tag in enumerate(tags):
+            parts = text.parts([tag], strings.get(i, []), times.get(i, []))
+            if parts is not None:
+                liked.append((tag, parts))
         if liked and len(liked) >= MIN_SHARE_LIKE * len(tags):
-            out.append((liked, members, []))
+            out.append((liked, {id(t): t for t in tags}, []))
     return out
 
 
-def _run_group(area: _Area, url: str) -> _Group | None:
+def _run_group(area: _Area, text: AreaText) -> _Group | None:
     """Comments as runs of the area's children, cut at short dated meta lines."""
     children = [c for c in area.element.children if isinstance(c, Tag)]
     if area.heading is not None:
@@ -327,11 +185,12 @@ def _run_group(area: _Area, url: str) -> _Group | None:
     else:
         bounds = [-1, *metas]
         runs = [children[a + 1 : b + 1] for a, b in pairwise(bounds)]
+    roots = [tag for run in runs for tag in run]
+    strings, times = text.owned(roots, [k for k, run in enumerate(runs) for _ in run])
     found: _Found = []
     extra: list[Tag] = []
-    for run in runs:
-        members = {id(t): run[0] for t in run}
-        parts = _parts(run, run[0], members, url)
+    for k, run in enumerate(runs):
+        parts = text.parts(run, strings.get(k, []), times.get(k, []))
         if parts is not None:
             found.append((run[0], parts))
             extra.extend(run[1:])
@@ -341,18 +200,20 @@ def _run_group(area: _Area, url: str) -> _Group | None:
 
 
 def _is_meta_line(tag: Tag) -> bool:
+    if tag.name in HEADING_NAMES:
+        return False
     text = " ".join(tag.get_text(" ").split())
     return (
         len(text) <= MAX_STAMP_CHARS
-        and tag.name not in ("h1", "h2", "h3", "h4", "h5", "h6")
         and any(c.isdigit() for c in text)
         and parse_date(text) is not None
     )
 
 
-def _best(area: _Area, index: PageIndex, url: str) -> _Group | None:
-    options = _tag_groups(area.element, index, url)
-    run = _run_group(area, url)
+def _best(area: _Area, index: PageIndex) -> _Group | None:
+    text = AreaText(area.element, index)
+    options = _tag_groups(area.element, index, text)
+    run = _run_group(area, text)
     if run is not None:
         options.append(run)
     best: _Group | None = None
@@ -369,9 +230,14 @@ def _best(area: _Area, index: PageIndex, url: str) -> _Group | None:
     return best
 
 
-def _believable_lone(area: _Area, parts: _Parts) -> bool:
-    """One unit alone is a comment only in an area that says so, with a name and real text."""
-    return area.marked and bool(parts.name) and len(parts.text) >= MIN_LONE_CHARS
+def _believable_lone(area: _Area, parts: Parts) -> bool:
+    """One unit alone is a comment only in an area that says so, with a name, and either
+    under a comment heading (a confirmed list, however short the comment) or with real text."""
+    return (
+        area.marked
+        and bool(parts.name)
+        and (area.headed or len(parts.text) >= MIN_LONE_CHARS)
+    )
 
 
 def _size(found: _Found) -> int:
@@ -385,11 +251,18 @@ def find_generic(
     order: DateOrder | None = None,
     language: str | None = None,
     index: PageIndex | None = None,
-) -> tuple[list[Comment], list[Tag]] | None:
-    """Comments found as repeated name/date/text units in a comment area, or None."""
+    headings: list[NavigableString] | None = None,
+) -> GenericFound | None:
+    """Comments found as repeated name/date/text units in a comment area, or None.
+
+    ``headings`` are the page's comment-heading strings when the caller has them already
+    (:func:`~scraper.parse.comments.regions.heading_strings`).
+    """
     index = index or PageIndex(soup)
-    for area in _areas(soup, index):
-        best = _best(area, index, url)
+    if headings is None:
+        headings = heading_strings(index)
+    for area in _areas(soup, index, headings):
+        best = _best(area, index)
         if best is None:
             continue
         found, members, extra = best
@@ -405,7 +278,7 @@ def find_generic(
                     author_url=None,
                     date_text=parts.date,
                     text=parts.text,
-                    html=parts.html,
+                    html=parts.html(url),
                     external_id=_external_id(tag),
                     parent=parent,
                 )
@@ -417,7 +290,7 @@ def find_generic(
             if area.heading is not None:
                 regions.insert(0, area.heading)
             regions.extend(extra)
-        return finish(raws, order=order, language=language), regions
+        return GenericFound(finish(raws, order=order, language=language), regions)
     return None
 
 

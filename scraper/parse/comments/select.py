@@ -35,8 +35,10 @@ _PIECE = re.compile(
 )
 _UNSUPPORTED = re.compile(r"[:+~()]")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
-_CLASS_TOKEN = re.compile(r"(?<![\[=*^$\w])\.([\w-]+)")
-_ID_TOKEN = re.compile(r"(?<![\[=*^$\w])#([\w-]+)")
+_CLASS_TOKEN = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_ID_TOKEN = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+_NEGATION = re.compile(r":not\([^)]*\)")
+_ALTERNATIVES = re.compile(r":(?:is|where|matches|any)\(")
 
 
 @dataclass(frozen=True)
@@ -196,10 +198,15 @@ class PageIndex:
         """False when ``selector`` surely matches nothing here (a class or id the page lacks)."""
         chains = compile_selector(selector)
         if chains is None:
+            if _ALTERNATIVES.search(selector):
+                return True
+            # Attribute values ("[href*=a.b]") and negations are not requirements; any other
+            # class or id (inside ``:has()`` too) must be on the page for the part to match.
+            parts = [_NEGATION.sub("", _BRACKETS.sub("", p)) for p in selector.split(",")]
             return any(
                 all(c in self.classes for c in _CLASS_TOKEN.findall(part))
                 and all(i in self.ids for i in _ID_TOKEN.findall(part))
-                for part in selector.split(",")
+                for part in parts
             )
         return any(
             all(

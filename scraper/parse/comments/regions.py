@@ -1,0 +1,218 @@
+"""Comment furniture: the parts of a page that belong to the comment system, comments or not.
+
+A post with no comment yet still shows the comment heading ("Comments", "Leave a Reply"), an
+empty list container, the comment form ("Name / Email (not published) / Website / Comment") and,
+for script-loaded systems, a mount point. None of it is the post: if it stayed in the body, the
+first comment to arrive would change the body and make a spurious new version of the post. So
+these elements are handed back as regions (to drop from the body) whatever the extractors found:
+
+* containers named by any comment system's region selectors (``#comments``, ``#respond``,
+  ``.comments-area``, ``#disqus_thread``...), when they hold little text besides forms;
+* comment forms: a form with a textarea and name/email fields, or one whose names say
+  "comment"; each is widened to the container that holds only it and a heading;
+* comment headings (:data:`COMMENT_HEADING`) that a form or container of the above follows.
+
+Nothing here is keyed to a site: only to the markup comment systems share.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
+
+from scraper.parse.comments.fields import outside_sidebars
+from scraper.parse.comments.select import PageIndex
+
+__all__ = [
+    "COMMENT_HEADING",
+    "comment_forms",
+    "furniture",
+    "heading_element",
+    "heading_strings",
+    "outermost",
+]
+
+#: Headings that open a comment area, in the supported languages.
+COMMENT_HEADING = re.compile(
+    r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion|kommentare?|"
+    r"commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|opmerkingen|"
+    r"reader comments|leserkommentare|\d+ thoughts? on .{1,120})\s*:?\s*(?:\(\d+\))?\s*$",
+    re.I,
+)
+#: Elements whose own text can be a comment heading ("Comments", "3 Responses").
+HEADING_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "dt", "legend",
+     "header", "th", "td", "li", "em", "font", "label"}
+)  # fmt: skip
+MAX_HEADING_CHARS = 200
+#: Containers that comment systems (native, hosted, script-loaded) put around their list and
+#: form, and notices that stand in for an empty list.
+FURNITURE_SELECTORS = (
+    "#comments, #respond, .comment-respond, #reply-title, #commentform, .comments-area, "
+    "#comments-title, .comments-title, .comment-list, .commentlist, #comment-list, .comments, "
+    ".comment-form, #comment-form, .comment-wrapper, #comment-holder, #comments-block, "
+    ".nocomments, .no-comments, .comments-closed, .formulaire_forum, #formulaire_forum, "
+    "#wpdcom, #disqus_thread, #dsq-content, #livefyre, #lf_comments, .fb-comments, "
+    ".comments-section, #discussion, #ghost-comments-root, #commento, #remark42, "
+    "#isso-thread, .utterances, .giscus, #hyvor-talk-view, #cusdis_thread, #idc-container, "
+    ".jetpack-comments, .webmentions"
+)
+#: Words in a form's id, class, action or field names that make it a comment form.
+COMMENT_FORM_WORDS = re.compile(r"comment|kommentar|respond|reply|cmt|forum|guestbook", re.I)
+#: Field names (name, id) of a commenter's name and e-mail address.
+NAME_FIELD = re.compile(r"name|author|nom|nick", re.I)
+EMAIL_FIELD = re.compile(r"mail", re.I)
+#: A furniture container holds at most this much text outside its forms; widening a form to
+#: its parent may add at most a heading's worth of text.
+MAX_FURNITURE_CHARS = 400
+MAX_ADDED_CHARS = 80
+#: Furniture never holds the post's headline or the post itself.
+POST_TAGS = ("h1", "article", "main", "body")
+
+
+def heading_strings(index: PageIndex) -> list[NavigableString]:
+    """Short strings, directly in heading-like elements, that name a comment area."""
+    found = []
+    for tag in index.tags:
+        if tag.name not in HEADING_TAGS:
+            continue
+        for child in tag.contents:
+            if (
+                type(child) is NavigableString
+                and len(child) <= MAX_HEADING_CHARS
+                and COMMENT_HEADING.match(child)
+            ):
+                found.append(child)
+    return found
+
+
+def heading_element(string: NavigableString) -> Tag | None:
+    """The element a heading string stands for: its parent, widened while the widening adds
+    no text (``<h3><span>Comments</span></h3>`` -> the ``h3``)."""
+    heading = string.parent
+    if not isinstance(heading, Tag):
+        return None
+    size = len(string.strip()) + 12
+    while (
+        isinstance(heading.parent, Tag)
+        and heading.parent.name not in ("body", "html", "[document]")
+        and len(heading.parent.get_text(strip=True)) <= size
+    ):
+        heading = heading.parent
+    return heading
+
+
+def comment_forms(index: PageIndex) -> list[Tag]:
+    """Forms where readers write comments (outside sidebars): a textarea, and either comment
+    words in the form's names or both a name and an e-mail field."""
+    out = []
+    for form in index.select(index.soup, "form"):
+        if not index.select(form, "textarea"):
+            continue
+        names = " ".join(
+            str(t.get(attr) or "")
+            for t in [form, *index.select(form, "input, textarea")]
+            for attr in ("id", "name", "action")
+        )
+        names += " " + " ".join(form.get_attribute_list("class"))
+        wordy = COMMENT_FORM_WORDS.search(names) is not None
+        fields = [str(t.get("name") or t.get("id") or "") for t in index.select(form, "input")]
+        asks = any(NAME_FIELD.search(f) for f in fields) and any(
+            EMAIL_FIELD.search(f) for f in fields
+        )
+        if (wordy or asks) and outside_sidebars(form):
+            out.append(form)
+    return out
+
+
+class _Posts:
+    """Where the page's post-like elements are, to tell furniture from the post itself."""
+
+    def __init__(self, index: PageIndex) -> None:
+        self.index = index
+        self.at = [index.position[id(t)] for t in index.select(index.soup, ", ".join(POST_TAGS))]
+
+    def held_by(self, tag: Tag) -> bool:
+        if tag.name in POST_TAGS:
+            return True
+        start = self.index.position.get(id(tag))
+        if start is None:
+            return tag.find(POST_TAGS) is not None
+        i = bisect_right(self.at, start)
+        return i < len(self.at) and self.at[i] <= self.index.end[start]
+
+
+def _text_besides(tag: Tag, forms: list[Tag], index: PageIndex) -> int:
+    """Characters of text in ``tag`` outside the comment forms it holds."""
+    size = len(tag.get_text(strip=True))
+    for form in forms:
+        if form is not tag and index.contains(tag, form):
+            size -= len(form.get_text(strip=True))
+    return size
+
+
+def _widen(form: Tag, forms: list[Tag], index: PageIndex, posts: _Posts) -> Tag:
+    """The largest container of ``form`` that adds only a heading's worth of text to it."""
+    best = form
+    size = _text_besides(form, forms, index)
+    parent = form.parent
+    while isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]"):
+        grown = _text_besides(parent, forms, index)
+        if grown - size > MAX_ADDED_CHARS or posts.held_by(parent):
+            break
+        best, size, parent = parent, grown, parent.parent
+    return best
+
+
+def _follows(heading: Tag, regions: list[Tag], index: PageIndex) -> bool:
+    """True when a region starts after ``heading`` within its parent or grandparent."""
+    at = index.position.get(id(heading))
+    scope = heading.parent.parent if heading.parent is not None else None
+    scope = scope if isinstance(scope, Tag) else heading.parent
+    if at is None or not isinstance(scope, Tag):
+        return False
+    return any(
+        index.position.get(id(r), -1) > at and index.contains(scope, r) for r in regions
+    )
+
+
+def outermost(tags: Iterable[Tag], index: PageIndex) -> list[Tag]:
+    """``tags`` without duplicates and without those inside another, in document order."""
+    unique = {id(t): t for t in tags}
+    ordered = sorted(unique.values(), key=lambda t: index.position.get(id(t), 0))
+    out: list[Tag] = []
+    for tag in ordered:
+        if not any(index.contains(kept, tag) for kept in out):
+            out.append(tag)
+    return out
+
+
+def furniture(
+    soup: BeautifulSoup, index: PageIndex, headings: list[NavigableString]
+) -> list[Tag]:
+    """The comment furniture of a page (see the module docstring), outermost first."""
+    forms = comment_forms(index)
+    posts = _Posts(index)
+    regions = [_widen(form, forms, index, posts) for form in forms]
+    for tag in index.select(soup, FURNITURE_SELECTORS):
+        if (
+            _text_besides(tag, forms, index) <= MAX_FURNITURE_CHARS
+            and not posts.held_by(tag)
+            and outside_sidebars(tag)
+        ):
+            regions.append(tag)
+    if regions:
+        for string in headings:
+            heading = heading_element(string)
+            if (
+                heading is not None
+                and not posts.held_by(heading)
+                and outside_sidebars(heading)
+                and _follows(heading, regions, index)
+            ):
+                regions.append(heading)
+    return outermost(regions, index)

@@ -1,0 +1,247 @@
+"""Reading one candidate comment unit (name, stamp, text) for the generic finder.
+
+A unit is one element (a ``div`` per comment) or a run of sibling elements (paragraphs then a
+``Posted by: Anna | May 4, 2007`` line). Every candidate grouping of an area is tried, so the
+same strings are read many times: :class:`AreaText` walks the area's strings, ``<time>`` and
+headline elements ONCE, and hands each unit its own strings (the ones not inside a nested unit,
+which is a reply) by a single sweep over document positions, instead of a tree walk per unit.
+
+Within a unit the date is a ``<time>`` or a short dated string; the short block holding it is
+the meta line, which also names the author ("Posted by: Anna at ...", a link, a ``<cite>``);
+the rest is the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bs4.element import NavigableString, Tag
+
+from scraper.dates import parse_date
+from scraper.parse.comments.fields import clean_author
+from scraper.parse.comments.select import PageIndex
+from scraper.parse.sanitize import sanitize_html
+
+__all__ = ["AreaText", "Parts"]
+
+#: Interface words that are neither a name nor comment text.
+UI_WORDS = re.compile(
+    r"^(?:reply|antworten|répondre|responder|rispondi|reageer|edit|report|melden|"
+    r"like|quote|zitieren|says:?|sagt:?|said:?|permalink|link|#|\d+\.?|flag|share|delete|"
+    r"\[|\]|\||·|-|posted by:?|by:?|\d+ pts|reply to this|report abuse)$",
+    re.I,
+)
+INLINE_TAGS = frozenset(
+    {"a", "b", "i", "em", "strong", "span", "u", "small", "font", "abbr", "code", "cite", "label"}
+)
+#: Short lines that look like a name but are bylines, breadcrumbs or labels.
+NOT_A_NAME = re.compile(
+    r"(?:^|\s)(?:by|posted by|photos? by|von|par|por|door|di|home)$|^[>»|•@]|[>»|]", re.I
+)
+NAME_TAGS = ("cite", "strong", "b", "a")
+#: A unit holding one of these is a post or a teaser, never a comment.
+HEADLINE_TAGS = frozenset({"h1", "h2", "article"})
+#: Strings in these elements are never text.
+HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
+MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS, MAX_META_CHARS = 60, 5, 120, 240
+MAX_LINK_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Parts:
+    """One unit read as a comment; ``holder`` is the element whose HTML is the comment's."""
+
+    name: str | None
+    date: str
+    text: str
+    holder: Tag | None
+
+    def html(self, url: str) -> str:
+        return sanitize_html(self.holder.decode_contents(), url) if self.holder else ""
+
+
+def _block_of(string: NavigableString) -> Tag | None:
+    """The nearest block-level ancestor: inline links and emphasis stay on their line."""
+    for parent in string.parents:
+        if parent.name not in INLINE_TAGS:
+            return parent
+    return None
+
+
+def _name_in(block: Tag, stamp: str) -> str | None:
+    for tag in block.find_all(NAME_TAGS):
+        text = " ".join(tag.get_text(" ").split())
+        if text and not UI_WORDS.match(text) and parse_date(text) is None:
+            name = clean_author(text)
+            if name and len(name) <= MAX_NAME_CHARS and not NOT_A_NAME.search(name):
+                return name
+    text = " ".join(block.get_text(" ").split())
+    name = clean_author(text, stamp)
+    if name and len(name.split()) <= MAX_NAME_WORDS and not any(c.isdigit() for c in name):
+        return name
+    return None
+
+
+class AreaText:
+    """The strings, ``<time>`` and headline elements of one comment area, read once."""
+
+    def __init__(self, area: Tag, index: PageIndex) -> None:
+        self.area = area
+        self.index = index
+        position = index.position
+        self.strings: list[NavigableString] = []
+        self.at: list[int] = []
+        for node in area.descendants:
+            if type(node) is NavigableString and not node.isspace() and node:
+                parent = node.parent
+                if parent is None or parent.name in HIDDEN_TAGS:
+                    continue
+                self.strings.append(node)
+                self.at.append(position.get(id(parent), -1))
+        self.times = index.select(area, "time")
+        self.time_at = [position.get(id(t), -1) for t in self.times]
+        self.headlines = [position.get(id(t), -1) for t in index.select(area, "h1, h2, article")]
+        self._dated: dict[str, bool] = {}
+        self._area_linked = any(p.name == "a" for p in area.parents)
+
+    def owned(self, roots: Sequence[Tag], unit_of: Sequence[int]) -> tuple[
+        dict[int, list[int]], dict[int, list[int]]
+    ]:
+        """Strings and times per unit: each goes to the innermost root holding it (its unit is
+        ``unit_of[root]``); ``roots`` are in document order and may nest."""
+        pos, end = self.index.position, self.index.end
+        starts = [pos.get(id(r), -1) for r in roots]
+        ends = [end[s] if s >= 0 else -1 for s in starts]
+        return _sweep(starts, ends, unit_of, self.at), _sweep(starts, ends, unit_of, self.time_at)
+
+    def has_headline(self, root: Tag) -> bool:
+        """True when ``root`` is or holds an ``h1``/``h2``/``article``."""
+        if root.name in HEADLINE_TAGS:
+            return True
+        start = self.index.position.get(id(root))
+        if start is None:
+            return root.find(list(HEADLINE_TAGS)) is not None
+        lo = bisect_right(self.headlines, start)
+        return lo < len(self.headlines) and self.headlines[lo] <= self.index.end[start]
+
+    def _is_dated(self, text: str) -> bool:
+        known = self._dated.get(text)
+        if known is None:
+            known = self._dated[text] = parse_date(text) is not None
+        return known
+
+    def _linked(self, string: NavigableString) -> bool:
+        for parent in string.parents:
+            if parent is self.area:
+                return self._area_linked
+            if parent.name == "a":
+                return True
+        return False
+
+    def _link_share(self, strings: list[NavigableString]) -> float:
+        """Share of the text that sits in links: navigation and teaser lists are mostly links."""
+        total = linked = 0
+        for string in strings:
+            size = len(string.strip())
+            total += size
+            if self._linked(string):
+                linked += size
+        return linked / total if total else 1.0
+
+    def _meta_block(self, string: NavigableString, unit: Sequence[Tag]) -> Tag | None:
+        """The short block around a date string (its meta line), if it is not the whole unit."""
+        block = _block_of(string)
+        if block is None or (len(unit) == 1 and block is unit[0]):
+            return None
+        if len(" ".join(block.get_text(" ").split())) > MAX_META_CHARS:
+            return None
+        return block
+
+    def _find_date(
+        self, unit: Sequence[Tag], strings: list[NavigableString], times: list[int]
+    ) -> tuple[str | None, Tag | None, set[int]]:
+        """The unit's stamp, its meta block and the ids of the strings they use."""
+        for i in times:
+            timed = self.times[i]
+            value = timed.get("datetime")
+            if isinstance(value, str) and value.strip():
+                inner = timed.find_all(string=True)
+                block = self._meta_block(inner[0], unit) if inner else None
+                return value.strip(), block, {id(s) for s in inner}
+        for string in strings:
+            if len(string) > 4 * MAX_STAMP_CHARS or not any(c.isdigit() for c in string):
+                continue
+            text = " ".join(string.split())
+            if len(text) > MAX_STAMP_CHARS or not self._is_dated(text):
+                continue
+            block = self._meta_block(string, unit)
+            if block is None and len(text) > MAX_NAME_CHARS:
+                continue  # a dated sentence in the text, not a stamp
+            return text, block, {id(string)}
+        return None, None, set()
+
+    def parts(self, unit: Sequence[Tag], own: list[int], times: list[int]) -> Parts | None:
+        """The unit (its roots, its own string and time indices) read as a comment, or None."""
+        if any(self.has_headline(root) for root in unit):
+            return None  # a post or teaser with its own headline, not a comment
+        strings = [self.strings[i] for i in own]
+        date, meta, used = self._find_date(unit, strings, times)
+        if date is None:
+            return None
+        name = _name_in(meta, date) if meta is not None else None
+        if meta is not None:
+            used.update(id(s) for s in meta.find_all(string=True))
+        body = [
+            s for s in strings if id(s) not in used and not UI_WORDS.match(" ".join(s.split()))
+        ]
+        if name is None and body:
+            first = " ".join(body[0].split()).rstrip(":")
+            if (
+                len(first) <= MAX_NAME_CHARS
+                and len(first.split()) <= MAX_NAME_WORDS
+                and len(body) > 1
+                and not NOT_A_NAME.search(first)
+            ):
+                name = clean_author(first)
+                body = body[1:]
+        if not body or self._link_share(body) > MAX_LINK_SHARE:
+            return None
+        lines: list[str] = []
+        last_block = None
+        for string in body:
+            text = " ".join(string.split())
+            block = _block_of(string)
+            if lines and block is last_block:
+                lines[-1] += " " + text
+            else:
+                lines.append(text)
+            last_block = block
+        return Parts(name=name, date=date, text="\n".join(lines), holder=_block_of(body[0]))
+
+
+def _sweep(
+    starts: list[int], ends: list[int], unit_of: Sequence[int], points: list[int]
+) -> dict[int, list[int]]:
+    """Indices of ``points`` (element positions) per unit of the innermost interval holding them.
+
+    Intervals are ``starts[i]..ends[i]``, sorted by start, nested or disjoint (as elements are);
+    ``points`` need not be sorted (a string after a child element has its parent's position).
+    """
+    up: list[int] = []
+    stack: list[int] = []
+    for i, start in enumerate(starts):
+        while stack and ends[stack[-1]] < start:
+            stack.pop()
+        up.append(stack[-1] if stack else -1)
+        stack.append(i)
+    out: dict[int, list[int]] = {}
+    for k, p in enumerate(points):
+        i = bisect_right(starts, p) - 1
+        while i >= 0 and ends[i] < p:
+            i = up[i]
+        if i >= 0 and p >= 0:
+            out.setdefault(unit_of[i], []).append(k)
+    return out
