@@ -63,6 +63,9 @@ def user_errors() -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except BrokenPipeError:  # `blog-archiver export | head`: the reader has all it wanted
+        sys.stderr.close()
+        raise typer.Exit(0) from None
     except FileNotFoundError as exc:
         if STATE.debug:
             raise

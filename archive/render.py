@@ -96,7 +96,8 @@ def print_post(console: Console, post: StoredPost, *, show_spam: bool = False) -
     console.print(escape(post.body_text))
     if not post.comments:
         return
-    console.print(f"\n[bold]{len(post.comments)} comments[/bold]")
+    n = len(post.comments)
+    console.print(f"\n[bold]{n} comment{'' if n == 1 else 's'}[/bold]")
     depth = _depths(post.comments)
     for c in _thread_order(post.comments):
         pad = "    " * depth[c.id]
