@@ -76,6 +76,12 @@ def _resolve_order(samples: list[str]) -> tuple[str | None, str]:
     return order, evidence
 
 
+def _resolve_orders(samples: list[str]) -> dict[str, str]:
+    from scraper.dates import resolve_orders
+
+    return dict(resolve_orders(samples))
+
+
 def crawl_site(
     archive: Archive,
     start_url: str,
@@ -132,6 +138,7 @@ def crawl_site(
             ),
             profile=profile,
             resolve_order=_resolve_order,
+            resolve_orders=_resolve_orders,
             on_event=learner,
         )
         learner.crawler = crawler

@@ -15,7 +15,7 @@ trusted to cover every post (``scraper.coverage``). Day/month order of ambiguous
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
@@ -121,6 +121,7 @@ class Crawler:
         settings: CrawlSettings | None = None,
         profile: SiteProfile | None = None,
         resolve_order: Callable[[list[str]], tuple[str | None, str]] | None = None,
+        resolve_orders: Callable[[list[str]], Mapping[str, str]] | None = None,
         on_event: Callable[[CrawlEvent], None] | None = None,
     ) -> None:
         self.fetcher = fetcher
@@ -132,6 +133,8 @@ class Crawler:
         # A day/month order already settled for the site (by an earlier run) stays fixed: re-runs
         # must parse exactly as the first run did.
         self._order_fixed = self.profile.date_order is not None
+        self._orders_fixed = bool(self.profile.date_orders)
+        self._resolve_orders = resolve_orders
         self._resolve_order = resolve_order
         self.on_event = on_event or (lambda event: None)
         self.report = CrawlReport()
@@ -423,6 +426,10 @@ class Crawler:
         if len(self.report.dates_seen) >= MAX_DATE_SAMPLES:
             return
         self.report.dates_seen.extend(dates)
+        if self._resolve_orders is not None and not self._orders_fixed:
+            orders = dict(self._resolve_orders(self.report.dates_seen))
+            if orders != dict(self.profile.date_orders):
+                self.profile = replace(self.profile, date_orders=orders)  # type: ignore[arg-type]
         if self._resolve_order is None or self._order_fixed:
             return
         order, evidence = self._resolve_order(self.report.dates_seen)
