@@ -3,10 +3,13 @@ threaded replies and spam flags must all come out, with no demo-specific rule.""
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
-from scraper.demo import POSTS, DemoPost, render
+from scraper.demo import POSTS, DemoComment, DemoPost, render
 from scraper.parse.comments import extract_comments
 
 WITH_COMMENTS = [p for p in POSTS if p.comments]
@@ -42,3 +45,32 @@ def test_demo_comments_come_out_through_the_generic_finder(post: DemoPost) -> No
 def test_demo_sidebar_lists_are_not_comments() -> None:
     post = next(p for p in POSTS if not p.comments)
     assert _found(post) == []
+
+
+SHORT = DemoComment(name="Sam", text="A new comment arrived.", stamp=datetime(2019, 1, 2, 10, 9))
+
+
+def _with_short(post: DemoPost) -> list[tuple[object, ...]]:
+    edited = dataclasses.replace(post, comments=(*post.comments, SHORT))
+    posts = [edited if p.sid == post.sid else p for p in POSTS]
+    _, _, body = render("/blog/post/", {"sid": [str(post.sid)]}, posts=posts)
+    found = extract_comments(BeautifulSoup(body, "lxml"), "http://demo/", platform="generic")
+    return [(c.author, c.text) for c in found.comments]
+
+
+def test_short_first_comment_under_the_comments_heading_is_kept() -> None:
+    post = next(p for p in POSTS if not p.comments)
+    assert _with_short(post) == [("Sam", "A new comment arrived.")]
+
+
+def test_short_comment_among_other_comments_is_kept() -> None:
+    post = next(p for p in POSTS if len(p.comments) >= 2)
+    assert _with_short(post)[-1] == ("Sam", "A new comment arrived.")
+
+
+def test_isolated_short_dated_block_is_not_a_comment() -> None:
+    html = """<html><body><article><h1>Post</h1><p>Body of the post, long enough.</p></article>
+    <div class="comment-note"><div>Sam</div><div>Short note.</div><div>04/22/17 11:58 PM</div>
+    </div></body></html>"""
+    found = extract_comments(BeautifulSoup(html, "lxml"), "http://demo/", platform="generic")
+    assert found.comments == []

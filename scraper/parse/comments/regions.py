@@ -66,8 +66,20 @@ COMMENT_FORM_WORDS = re.compile(r"comment|kommentar|respond|reply|cmt|forum|gues
 #: Field names (name, id) of a commenter's name and e-mail address.
 NAME_FIELD = re.compile(r"name|author|nom|nick", re.I)
 EMAIL_FIELD = re.compile(r"mail", re.I)
-#: A furniture container holds at most this much text outside its forms; widening a form to
-#: its parent may add at most a heading's worth of text.
+#: ...or the labels a form shows for them, when its field names say nothing ("nm", "em").
+NAME_LABEL = re.compile(r"\b(?:name|nom|nombre|naam|nome)\b", re.I)
+EMAIL_LABEL = re.compile(r"e-?mail|courriel|correo", re.I)
+#: Words of comment headings, notices and containers ("Leave a Reply", "No comments yet",
+#: "Kommentar schreiben", ``div.comment-list``).
+COMMENT_WORDS = re.compile(
+    r"comment|kommentar|coment|reply|respon|répon|antwort|reacti|réacti|discussion|thoughts?\b|"
+    r"reageer|reactie|forum",
+    re.I,
+)
+#: Elements that never make a container more than furniture.
+INERT_TAGS = frozenset({"script", "style", "noscript", "input", "br", "hr", "img", "button"})
+#: A furniture container holds at most this much text outside its forms; a heading or notice
+#: beside a form at most this much.
 MAX_FURNITURE_CHARS = 400
 MAX_ADDED_CHARS = 80
 #: Furniture never holds the post's headline or the post itself.
@@ -120,9 +132,12 @@ def comment_forms(index: PageIndex) -> list[Tag]:
         )
         names += " " + " ".join(form.get_attribute_list("class"))
         wordy = COMMENT_FORM_WORDS.search(names) is not None
-        fields = [str(t.get("name") or t.get("id") or "") for t in index.select(form, "input")]
-        asks = any(NAME_FIELD.search(f) for f in fields) and any(
-            EMAIL_FIELD.search(f) for f in fields
+        fields = " ".join(
+            str(t.get("name") or t.get("id") or "") for t in index.select(form, "input")
+        )
+        labels = form.get_text(" ")
+        asks = bool(NAME_FIELD.search(fields) or NAME_LABEL.search(labels)) and bool(
+            EMAIL_FIELD.search(fields) or EMAIL_LABEL.search(labels)
         )
         if (wordy or asks) and outside_sidebars(form):
             out.append(form)
@@ -155,29 +170,66 @@ def _text_besides(tag: Tag, forms: list[Tag], index: PageIndex) -> int:
     return size
 
 
-def _widen(form: Tag, forms: list[Tag], index: PageIndex, posts: _Posts) -> Tag:
-    """The largest container of ``form`` that adds only a heading's worth of text to it."""
+def _is_furniture(node: object) -> bool:
+    """True for a child that may sit beside a comment form in its container: nothing, a
+    comment heading or notice ("Leave a Reply", "No comments yet"), or a comment list."""
+    if isinstance(node, Tag):
+        if node.name in INERT_TAGS:
+            return True
+        text = node.get_text(strip=True)
+        if not text:
+            return True
+        words = " ".join([str(node.get("id") or ""), *node.get_attribute_list("class")])
+        if COMMENT_WORDS.search(words) and len(text) <= MAX_FURNITURE_CHARS:
+            return True
+    elif type(node) is NavigableString:
+        text = node.strip()
+        if not text:
+            return True
+    else:
+        return True  # HTML comments, doctype, CDATA
+    return len(text) <= MAX_ADDED_CHARS and COMMENT_WORDS.search(text) is not None
+
+
+def _widen(form: Tag, index: PageIndex, posts: _Posts) -> Tag:
+    """The largest container of ``form`` that holds nothing but comment furniture."""
     best = form
-    size = _text_besides(form, forms, index)
     parent = form.parent
     while isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]"):
-        grown = _text_besides(parent, forms, index)
-        if grown - size > MAX_ADDED_CHARS or posts.held_by(parent):
+        if posts.held_by(parent) or not all(
+            child is best or _is_furniture(child) for child in parent.children
+        ):
             break
-        best, size, parent = parent, grown, parent.parent
+        best, parent = parent, parent.parent
     return best
 
 
-def _follows(heading: Tag, regions: list[Tag], index: PageIndex) -> bool:
-    """True when a region starts after ``heading`` within its parent or grandparent."""
+def _following(heading: Tag, regions: list[Tag], index: PageIndex) -> Tag | None:
+    """The first region that starts after ``heading`` within its parent or grandparent."""
     at = index.position.get(id(heading))
     scope = heading.parent.parent if heading.parent is not None else None
     scope = scope if isinstance(scope, Tag) else heading.parent
     if at is None or not isinstance(scope, Tag):
-        return False
-    return any(
-        index.position.get(id(r), -1) > at and index.contains(scope, r) for r in regions
-    )
+        return None
+    after = [r for r in regions if index.position.get(id(r), -1) > at and index.contains(scope, r)]
+    return min(after, key=lambda r: index.position.get(id(r), 0)) if after else None
+
+
+def _between(heading: Tag, region: Tag) -> list[Tag]:
+    """The siblings between a heading and the form or list it opens ("Be the first to
+    comment", an empty list), when they are only a notice's worth of text."""
+    if heading.parent is not region.parent:
+        return []
+    out: list[Tag] = []
+    size = 0
+    for sibling in heading.find_next_siblings(True):
+        if sibling is region:
+            return out
+        size += len(sibling.get_text(strip=True))
+        if size > MAX_FURNITURE_CHARS:
+            return []
+        out.append(sibling)
+    return []
 
 
 def outermost(tags: Iterable[Tag], index: PageIndex) -> list[Tag]:
@@ -197,7 +249,7 @@ def furniture(
     """The comment furniture of a page (see the module docstring), outermost first."""
     forms = comment_forms(index)
     posts = _Posts(index)
-    regions = [_widen(form, forms, index, posts) for form in forms]
+    regions = [_widen(form, index, posts) for form in forms]
     for tag in index.select(soup, FURNITURE_SELECTORS):
         if (
             _text_besides(tag, forms, index) <= MAX_FURNITURE_CHARS
@@ -212,7 +264,8 @@ def furniture(
                 heading is not None
                 and not posts.held_by(heading)
                 and outside_sidebars(heading)
-                and _follows(heading, regions, index)
             ):
-                regions.append(heading)
+                opened = _following(heading, regions, index)
+                if opened is not None:
+                    regions.extend([heading, *_between(heading, opened)])
     return outermost(regions, index)
