@@ -33,6 +33,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from scraper.dates_tables import (
+    DMY_LANGUAGES,
+    MDY_LOCALES,
+    MONTHS,
+    RELATIVE_DAY_WORDS,
+    RELATIVE_UNITS,
+    TIME_WORDS,
+)
 from scraper.models import DateOrder
 
 __all__ = [
@@ -46,105 +54,6 @@ __all__ = [
     "resolve_orders",
 ]
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _month_table(rows: Mapping[int, str]) -> dict[str, int]:
-    table: dict[str, int] = {}
-    for number, words in rows.items():
-        for word in words.split():
-            table[word] = number
-    return table
-
-
-#: Month names and abbreviations (accents stripped, lower case) in en, de, fr, es, it, nl, pt.
-MONTHS: Mapping[str, int] = _month_table(
-    {
-        1: "january jan januar janner jaenner janvier janv enero ene gennaio gen januari janeiro",
-        2: "february feb febr februar fevrier fevr fev febrero febbraio februari fevereiro",
-        3: "march mar marz maerz mrz mars marzo maart mrt marco",
-        4: "april apr avril avr abril abr aprile",
-        5: "may mai mayo maggio mag mei maio",
-        6: "june jun juni juin junio giugno giu junho",
-        7: "july jul juli juillet juil julio luglio lug julho",
-        8: "august aug aout agosto ago augustus",
-        9: "september sep sept septembre septiembre set settembre setembro",
-        10: "october oct okt oktober octobre octubre ottobre ott oktober outubro out",
-        11: "november nov novembre noviembre novembro",
-        12: "december dec dez dezember decembre diciembre dic dicembre dezembro",
-    }
-)
-
-#: Languages whose numeric dates are day-first when nothing else tells.
-DMY_LANGUAGES = frozenset(_words("de fr es it nl pt da sv no nb fi pl cs ru tr el ro hu"))
-#: Locales whose numeric dates are month-first.
-MDY_LOCALES = frozenset({"en-us", "en-ph", "en-ca", "es-us"})
-
-#: Words that stand for a whole day offset from the reference.
-RELATIVE_DAY_WORDS: Mapping[str, int] = {
-    "day before yesterday": -2,
-    "vorgestern": -2,
-    "avant-hier": -2,
-    "anteayer": -2,
-    "altro ieri": -2,
-    "eergisteren": -2,
-    "anteontem": -2,
-    "yesterday": -1,
-    "gestern": -1,
-    "hier": -1,
-    "ayer": -1,
-    "ieri": -1,
-    "gisteren": -1,
-    "ontem": -1,
-    "today": 0,
-    "heute": 0,
-    "aujourd'hui": 0,
-    "hoy": 0,
-    "oggi": 0,
-    "vandaag": 0,
-    "hoje": 0,
-    "just now": 0,
-    "gerade eben": 0,
-    "a l'instant": 0,
-}
-
-_MINUTE, _HOUR, _DAY = 60, 3600, 86400
-#: Relative-time units (singular and plural, every supported language) in seconds.
-RELATIVE_UNITS: Mapping[str, int] = {
-    **dict.fromkeys(
-        _words(
-            "second seconds sec secs sekunde sekunden seconde secondes segundo "
-            "segundos secondo secondi seconden"
-        ),
-        1,
-    ),
-    **dict.fromkeys(
-        _words("minute minutes min mins minuten minuto minutos minuti minuut"), _MINUTE
-    ),
-    **dict.fromkeys(
-        _words("hour hours hr hrs stunde stunden heure heures hora horas ora ore uur uren"), _HOUR
-    ),
-    **dict.fromkeys(
-        _words("day days tag tagen tage jour jours dia dias giorno giorni dag dagen"), _DAY
-    ),
-    **dict.fromkeys(
-        _words("week weeks woche wochen semaine semaines semana semanas settimana settimane weken"),
-        7 * _DAY,
-    ),
-    **dict.fromkeys(
-        _words("month months monat monaten monate mois mes meses mese mesi maand maanden"),
-        30 * _DAY,
-    ),
-    **dict.fromkeys(
-        _words("year years jahr jahren jahre an ans annee annees ano anos anno anni jaar jaren"),
-        365 * _DAY,
-    ),
-}
-
-#: Words between a date and its clock time: "at", "um", "à", "a las", "alle", "om", "às".
-TIME_WORDS = ("at", "um", "a", "a las", "a la", "alle", "om", "as", "-")
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_TEXT = 400  # longer texts are not date stamps; only their start is searched
@@ -179,6 +88,9 @@ _DMY_TEXT = re.compile(
     r"(\d{4})(?!\d)"
 )
 _MDY_TEXT = re.compile(_WORD + r"\s*(\d{1,2})" + _ORD + r",?\s+(\d{4})(?!\d)")
+#: Year-less stamps ("Jul 14", "14 juil.", "9. Januar um 13:06"), read only with ``after``.
+_MD_TEXT = re.compile(r"(?<!\w)" + _WORD + r"\s*(\d{1,2})" + _ORD + r"(?![\d:])")
+_DM_TEXT = re.compile(r"(?<![\d.:])(\d{1,2})" + _ORD + r"\s*(?:de\s+)?" + _WORD)
 _REL_NUM = r"(\d+|an?|one|ein(?:e[mnr]?)?|une?|uno?|una|un|een|um|uma)"
 _UNITS = "|".join(sorted(RELATIVE_UNITS, key=len, reverse=True))
 _RELATIVE = [
@@ -210,6 +122,7 @@ def parse_date(
     reference: datetime | None = None,
     language: str | None = None,
     orders: Mapping[str, DateOrder] | None = None,
+    after: datetime | None = None,
 ) -> datetime | None:
     """Parse one date stamp; None when the text holds no date. Never raises.
 
@@ -220,9 +133,12 @@ def parse_date(
         language: the page language (``"de"``, ``"en-US"``) for defaults.
         orders: the site's order per separator style (see :func:`resolve_orders`), which wins
             over ``order``.
+        after: the earliest the date can be (a comment's post date): a stamp without a year
+            (``"Jul 14"``, ``"Le 9 janvier à 13:06"``) is read as the first such day on or
+            after it. Without ``after`` such stamps give None.
     """
     found = parse_date_detail(
-        text, order=order, reference=reference, language=language, orders=orders
+        text, order=order, reference=reference, language=language, orders=orders, after=after
     )
     return found.value if found else None
 
@@ -234,12 +150,16 @@ def parse_date_detail(
     reference: datetime | None = None,
     language: str | None = None,
     orders: Mapping[str, DateOrder] | None = None,
+    after: datetime | None = None,
 ) -> DateParse | None:
     """Like :func:`parse_date`, but also say whether the day/month order was a guess."""
     if not isinstance(text, str) or not text:
         return None
     try:
-        return _parse(text[:MAX_TEXT], order, reference, language, orders)
+        found = _parse(text[:MAX_TEXT], order, reference, language, orders)
+        if found is None and after is not None:
+            found = _yearless(_fold(text[:MAX_TEXT]), after)
+        return found
     except (ValueError, OverflowError, TypeError, IndexError):
         return None
 
@@ -410,6 +330,21 @@ def _written(text: str) -> DateParse | None:
     if clock == (0, 0, 0):
         clock = _time_before(text, best[0])
     return _build(y, mo, d, clock)
+
+
+def _yearless(text: str, after: datetime) -> DateParse | None:
+    """``Jul 14``, ``14 juillet à 10:09``: the first such day on or after ``after``."""
+    for pattern, month_group, day_group in ((_MD_TEXT, 1, 2), (_DM_TEXT, 2, 1)):
+        for m in pattern.finditer(text):
+            month = _month(m.group(month_group))
+            if not month:
+                continue
+            day = int(m.group(day_group))
+            year = after.year
+            if (month, day) < (after.month, after.day):
+                year += 1
+            return _build(year, month, day, _time_after(text, m.end()))
+    return None
 
 
 def _time_before(text: str, start: int) -> tuple[int, int, int]:

@@ -188,3 +188,32 @@ def test_find_numeric_dates_keeps_clock_and_skips_versions_and_ips() -> None:
 
 def test_two_digit_year_is_read_in_this_century() -> None:
     assert parse_date("04.12.16") == datetime(2016, 12, 4)
+
+
+AFTER = datetime(2024, 7, 13, 7, 30)
+
+YEARLESS = [
+    ("Jul 14", datetime(2024, 7, 14)),
+    ("14 Jul", datetime(2024, 7, 14)),
+    ("Jul 13", datetime(2024, 7, 13)),
+    ("Le 9 janvier à 13:06", datetime(2025, 1, 9, 13, 6)),
+    ("9. Januar um 13:06", datetime(2025, 1, 9, 13, 6)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARLESS)
+def test_yearless_stamp_is_the_first_such_day_after_the_post(text: str, expected: datetime) -> None:
+    assert parse_date(text, after=AFTER) == expected
+
+
+def test_yearless_stamp_without_a_post_date_is_none() -> None:
+    assert parse_date("Jul 14") is None
+
+
+def test_full_date_ignores_the_post_date() -> None:
+    assert parse_date("Dec 7, 2020", after=AFTER) == datetime(2020, 12, 7)
+
+
+@pytest.mark.parametrize("text", ["at 10:09", "3 replies", "May 10:30"])
+def test_yearless_reading_needs_a_month_and_a_day(text: str) -> None:
+    assert parse_date(text, after=AFTER) is None

@@ -19,6 +19,7 @@ What is (and is not) a comment:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bs4 import BeautifulSoup
 from bs4.element import Tag
@@ -27,7 +28,9 @@ from scraper.models import Comment, SiteProfile
 from scraper.parse.comments import blogger, drupal, hosted, lists, spip, substack, wordpress
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
-from scraper.parse.comments.markup import CommentMarkup, extract_markup, finish
+from scraper.parse.comments.markup import CommentMarkup, RawComment, extract_markup, finish
+from scraper.parse.comments.pinned import drop_foreign_pinned
+from scraper.parse.comments.postdate import declared_published
 from scraper.parse.comments.regions import furniture, heading_strings, outermost
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.spam import flag_spam
@@ -60,7 +63,12 @@ class CommentsFound:
 
 
 def extract_comments(
-    soup: BeautifulSoup, url: str, *, platform: str, site: SiteProfile | None = None
+    soup: BeautifulSoup,
+    url: str,
+    *,
+    platform: str,
+    site: SiteProfile | None = None,
+    published: datetime | None = None,
 ) -> CommentsFound:
     """Find the reader comments of a post page.
 
@@ -68,30 +76,40 @@ def extract_comments(
         soup: the parsed page (not modified).
         url: the page URL, for absolute links in comment HTML.
         platform: the parser core's platform guess; markup is also detected by signature.
-        site: what is known of the site; its ``date_order`` reads ambiguous comment stamps.
+        site: what is known of the site; its ``date_orders`` (per date style), then its
+            ``date_order``, read ambiguous comment stamps the page itself does not settle.
+        published: the post's date, when the caller knows it: year-less comment stamps
+            (``Jul 14``) are read as on or after it. Without it, the date the page declares
+            (meta, JSON-LD) is used.
     """
-    order = site.date_order if site else None
     html_tag = soup.find("html")
     lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
-    language = lang if isinstance(lang, str) else None
     index = PageIndex.of(soup)
     headings = heading_strings(index)
     regions = furniture(soup, index, headings)
+
+    def dated(raws: list[RawComment]) -> list[Comment]:
+        return finish(
+            raws,
+            order=site.date_order if site else None,
+            orders=site.date_orders if site else None,
+            language=lang if isinstance(lang, str) else None,
+            after=published or declared_published(index),
+        )
+
     for markup in REGISTRY:
         raws = extract_markup(soup, markup, url, index)
         if raws:
-            comments = finish(raws, order=order, language=language)
+            comments = dated(drop_foreign_pinned(raws, url))
             found_in = index.select(soup, markup.region) if markup.region else []
             regions = outermost(
                 [*found_in, *[raw.element for raw in raws], *regions], index
             )
             return CommentsFound(_flag(soup, index, comments), markup.system, regions)
-    generic = find_generic(
-        soup, url, order=order, language=language, index=index, headings=headings
-    )
+    generic = find_generic(soup, url, index=index, headings=headings)
     if generic is not None:
         regions = outermost([*generic.regions, *regions], index)
-        return CommentsFound(_flag(soup, index, generic.comments), "native", regions)
+        return CommentsFound(_flag(soup, index, dated(generic.raws)), "native", regions)
     embed = detect_embed(soup, index)
     return CommentsFound([], embed or "none", regions)
 

@@ -50,7 +50,7 @@ def detect_embed(soup: BeautifulSoup, index: PageIndex) -> str | None:
     """The first script-loaded comment system the page carries, or None."""
     scripts = " ".join(
         (str(tag.get("src") or "") + " " + (tag.string or "")[:20000]).lower()
-        for tag in soup.find_all(("script", "iframe"))
+        for tag in index.select(soup, "script, iframe")
     )
     for signature in EMBED_SIGNATURES:
         if signature.selector and index.select(soup, signature.selector):

@@ -110,7 +110,8 @@ def author_url(author: Tag | None) -> str | None:
 
 
 def date_text(tag: Tag | None) -> str | None:
-    """The stamp a date element holds: a ``datetime``/``title`` attribute, else its text."""
+    """The stamp a date element holds: a ``datetime``/``title`` attribute (its own or an inner
+    ``<time>``/``<abbr title>``'s), else its text."""
     if tag is None:
         return None
     timed = tag if tag.name == "time" else tag.find("time")
@@ -121,6 +122,11 @@ def date_text(tag: Tag | None) -> str | None:
     for attr in ("datetime", "title", "data-datetime"):
         value = tag.get(attr)
         if isinstance(value, str) and any(ch.isdigit() for ch in value):
+            return value.strip()
+    # A microformat stamp inside a meta block: <abbr class="published" title="2020-01-09T12:06Z">.
+    for abbr in tag.find_all("abbr", title=True, limit=3):
+        value = abbr.get("title")
+        if isinstance(value, str) and parse_date(value) is not None:
             return value.strip()
     text = " ".join(tag.get_text(" ").split())
     if parse_date(text) is None:

@@ -27,9 +27,8 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
 from scraper.dates import parse_date
-from scraper.models import Comment, DateOrder
 from scraper.parse.comments.fields import outside_sidebars
-from scraper.parse.comments.markup import RawComment, finish
+from scraper.parse.comments.markup import RawComment
 from scraper.parse.comments.regions import heading_element, heading_strings
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.units import AreaText, Parts
@@ -69,9 +68,10 @@ class _Area:
 
 @dataclass(frozen=True)
 class GenericFound:
-    """What the generic finder found: comments and the regions to drop from the body."""
+    """What the generic finder found: comments (before dates are read: see
+    :func:`~scraper.parse.comments.markup.finish`) and the regions to drop from the body."""
 
-    comments: list[Comment]
+    raws: list[RawComment]
     regions: list[Tag]
 
 
@@ -248,8 +248,6 @@ def find_generic(
     soup: BeautifulSoup,
     url: str,
     *,
-    order: DateOrder | None = None,
-    language: str | None = None,
     index: PageIndex | None = None,
     headings: list[NavigableString] | None = None,
 ) -> GenericFound | None:
@@ -290,7 +288,7 @@ def find_generic(
             if area.heading is not None:
                 regions.insert(0, area.heading)
             regions.extend(extra)
-        return GenericFound(finish(raws, order=order, language=language), regions)
+        return GenericFound(raws, regions)
     return None
 
 

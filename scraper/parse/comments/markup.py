@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -312,15 +312,19 @@ def finish(
     order: DateOrder | None,
     language: str | None = None,
     reference: datetime | None = None,
+    orders: Mapping[str, DateOrder] | None = None,
+    after: datetime | None = None,
 ) -> list[Comment]:
     """Turn raw comments into :class:`Comment` records with parent indices and parsed dates.
 
     Ambiguous numeric stamps are read with the order the page's own comment stamps settle
-    (one ``23/06/2020`` settles ``10/06/2020``), then the site's ``order``. A comment repeated
+    (one ``23/06/2020`` settles ``10/06/2020``), then the site's order for that date style
+    (``orders``), then the site's ``order``. Year-less stamps (``Jul 14``) take their year from
+    ``after``, the post's date: a comment is never older than its post. A comment repeated
     verbatim (same author, stamp and text: pages saved with the thread rendered twice) is kept
     once. Pingback notices (:data:`NOT_A_COMMENT`) are dropped.
     """
-    orders = resolve_orders(raw.date_text for raw in raws if raw.date_text)
+    styles = {**(orders or {}), **resolve_orders(raw.date_text for raw in raws if raw.date_text)}
     index: dict[int, int] = {}
     seen: dict[tuple[str | None, str | None, str | None, str], int] = {}
     comments: list[Comment] = []
@@ -335,7 +339,12 @@ def finish(
         published = None
         if raw.date_text:
             published = parse_date(
-                raw.date_text, order=order, orders=orders, language=language, reference=reference
+                raw.date_text,
+                order=order,
+                orders=styles,
+                language=language,
+                reference=reference,
+                after=after,
             )
         index[id(raw.element)] = seen[key] = len(comments)
         comments.append(
