@@ -96,3 +96,17 @@ def test_page_without_comments_gives_none() -> None:
     soup = BeautifulSoup("<article><h1>T</h1><p>Only a post.</p></article>", "lxml")
     found = extract_comments(soup, "https://blog.example/p/", platform="generic")
     assert (found.system, found.comments, found.regions) == ("none", [], [])
+
+
+def test_static_disqus_in_wordpress_list_markup_is_disqus_with_clean_names() -> None:
+    soup = BeautifulSoup(
+        '<div id="disqus_thread"><ul id="dsq-comments"><li class="comment depth-1" '
+        'id="dsq-comment-33258"><div class="dsq-comment-header"><cite id="dsq-cite-33258">'
+        'http://twitter.com/bt <span id="dsq-author-user-33258">Bruce T</span></cite></div>'
+        '<div class="dsq-comment-body"><div class="dsq-comment-message"><p>Whoa.</p></div>'
+        "</div></li></ul></div>",
+        "lxml",
+    )
+    found = extract_comments(soup, "https://blog.example/p/", platform="wordpress")
+    assert found.system == "disqus"
+    assert [(c.author, c.text) for c in found.comments] == [("Bruce T", "Whoa.")]

@@ -3,8 +3,9 @@
 Adding a comment system is a recipe: write a module with its markup as
 :class:`~scraper.parse.comments.markup.CommentMarkup` data (selectors for the item, author, date,
 text, reply containers, region) and list it in :data:`REGISTRY`, before the generic finder.
-Order matters: specific markup (wpDiscuz inside a WordPress page, Substack's ``div.comment``)
-comes before broader markup (WordPress core, Drupal's ``div.comment``).
+Order matters: specific markup (wpDiscuz inside a WordPress page, Substack's ``div.comment``,
+static Disqus's ``li.comment#dsq-comment-N``) comes before broader markup (WordPress core,
+Drupal's ``div.comment``).
 
 What is (and is not) a comment:
 
@@ -41,10 +42,10 @@ __all__ = ["REGISTRY", "CommentsFound", "extract_comments"]
 REGISTRY: tuple[CommentMarkup, ...] = (
     *substack.MARKUPS,
     *blogger.MARKUPS,
+    *hosted.MARKUPS,
     *wordpress.MARKUPS,
     *spip.MARKUPS,
     *drupal.MARKUPS,
-    *hosted.MARKUPS,
     *lists.MARKUPS,
 )
 #: Selectors for the post's own text, used to tell on-topic comments from spam.

@@ -44,6 +44,8 @@ AUTHOR_PREFIX = re.compile(
     r"^\s*(?:#?\d+[.):]?\s+|(?:posted|written|comment(?:ed)?|submitted)\s+by\s*:?\s*|by\s*:?\s+)",
     re.I,
 )
+#: A bare profile URL printed before the name (static Disqus: "http://twitter.com/x  X").
+LEADING_URL = re.compile(r"^\s*https?://\S+\s+(?=\S)")
 #: Separators between a name and a date in one meta line.
 META_SEPARATOR = re.compile(r"\s+(?:\||·|–|—|-|at|on|am|um|le|el|@)\s+|\s*,\s+", re.I)
 #: External ids: ``comment-123``, ``c123``, ``li-comment-5`` -> keep the site's own spelling.
@@ -81,7 +83,7 @@ def clean_author(text: str, stamp: str | None = None) -> str | None:
         text = next((p for p in META_SEPARATOR.split(text) if not any(c.isdigit() for c in p)), "")
     elif stamp and len(stamp) > 4 and stamp in text:
         text = text.replace(stamp, " ")
-    text = AUTHOR_PREFIX.sub("", text)
+    text = AUTHOR_PREFIX.sub("", LEADING_URL.sub("", text))
     for _ in range(2):
         text = AUTHOR_SUFFIX.sub("", text.rstrip(" :–—-|,")).rstrip(" :–—-|,").lstrip(" :|,")
     if not text or len(text) > MAX_NAME_CHARS:

@@ -11,7 +11,7 @@ DISQUS = CommentMarkup(
     system="disqus",
     item="li[id^=dsq-comment-], div.dsq-comment",
     text=(".dsq-comment-message", ".dsq-comment-text", ".dsq-comment-body"),
-    author=".dsq-comment-header cite, .dsq-commenter-name, cite",
+    author="[id^=dsq-author-user-], .dsq-comment-header cite, .dsq-commenter-name, cite",
     date=".dsq-comment-meta, .dsq-comment-date, time",
     region="#disqus_thread, #dsq-content, #dsq-comments",
 )
