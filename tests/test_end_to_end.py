@@ -156,3 +156,25 @@ def test_every_post_is_parsed_with_the_sites_learned_profile(crawled: Any) -> No
     assert profile.boilerplate, "the sidebar/footer template was learned"
     assert profile.date_order == "DMY"
     assert keys == {profile.key()}
+
+
+def _demo_stamps(comments: Any) -> list[str]:
+    out: list[str] = []
+    for c in comments:
+        out.append(c.stamp.isoformat(timespec="minutes"))
+        out += _demo_stamps(c.replies)
+    return out
+
+
+def test_comment_stamps_are_read_month_first_while_post_dates_are_day_first(
+    crawled: Any,
+) -> None:
+    from scraper.demo import POSTS
+
+    db, _, _, url = crawled
+    with Archive(db, create=False) as archive:
+        for demo in POSTS:
+            post = archive.post(f"{url.rstrip('/')}/blog/post/?sid={demo.sid}")
+            assert post is not None
+            got = sorted((c.published or "")[:16] for c in post.comments)
+            assert got == sorted(_demo_stamps(demo.comments)), demo.sid
