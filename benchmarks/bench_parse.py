@@ -47,7 +47,9 @@ def pages(limit: int | None) -> tuple[str, list[tuple[bytes, str]]]:
 def ours() -> Callable[[bytes, str], object]:
     from scraper import parse_post
 
-    return lambda raw, url: parse_post(raw, url or "https://example.test/")
+    # No URL means "" (as score.py does): a placeholder such as ``https://example.test/`` is a
+    # site root, which the parser classifies as a front page without extracting anything.
+    return lambda raw, url: parse_post(raw, url)
 
 
 def trafilatura_peer() -> Callable[[bytes, str], object] | None:

@@ -1,8 +1,9 @@
 """HTML page -> ParsedPage / Post, from ONE parse of the document.
 
-The page is decoded (``decode.py``), parsed once with BeautifulSoup + lxml, and every extractor
-reads that one tree, in an order that matters: read-only extractors first (platform, metadata,
-headline, dates, author, links, comments), then the body extractor, which removes elements.
+The page is decoded (``decode.py``), parsed once with lxml into a BeautifulSoup tree
+(``tree.py``), and every extractor reads that one tree, in an order that matters: read-only
+extractors first (platform, metadata, headline, dates, author, links, comments), then the body
+extractor, which removes elements.
 
 Public API (a contract, see DESIGN.md): :func:`parse_post`, :func:`parse_page`, and the platform
 registry :data:`PLATFORMS` (generic last).
@@ -38,6 +39,7 @@ from scraper.parse.links import (
     teaser_count,
 )
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
+from scraper.parse.tree import build_soup
 
 __all__ = ["PLATFORMS", "parse_page", "parse_post"]
 
@@ -88,7 +90,7 @@ def parse_page(html: str | bytes, url: str, site: SiteProfile | None = None) -> 
 
 def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> ParsedPage:
     text = decode_html(html)[:MAX_HTML_CHARS]
-    soup = BeautifulSoup(text, "lxml")
+    soup = build_soup(text)
     index = TreeIndex(soup)
     platform = detect_platform(index, text)
     meta = extract_metadata(index)

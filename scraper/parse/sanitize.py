@@ -15,7 +15,6 @@ import re
 from urllib.parse import urljoin
 
 import nh3
-from bs4 import BeautifulSoup
 from bs4.element import (
     CData,
     Comment,
@@ -26,6 +25,8 @@ from bs4.element import (
     ProcessingInstruction,
     Tag,
 )
+
+from scraper.parse.tree import build_soup
 
 __all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "BLOCK_TAGS", "html_to_text", "sanitize_html"]
 
@@ -125,7 +126,7 @@ def html_to_text(tag: Tag | str) -> str:
         tag: a parsed element (or a whole soup), or an HTML string (parsed with lxml).
     """
     if isinstance(tag, str):
-        tag = BeautifulSoup(tag, "lxml")
+        tag = build_soup(tag)
     lines: list[str] = []
     current: list[str] = []
 

@@ -20,6 +20,7 @@ from scraper.models import SiteProfile
 from scraper.parse.body import block_fingerprint
 from scraper.parse.decode import decode_html
 from scraper.parse.generic import tag_text
+from scraper.parse.tree import build_soup
 
 __all__ = ["learn_profile", "page_blocks"]
 
@@ -62,7 +63,7 @@ def learn_profile(pages: Iterable[tuple[str | bytes, str]]) -> SiteProfile:
     language: str | None = None
     n = 0
     for html, _url in pages:
-        soup = BeautifulSoup(decode_html(html), "lxml")
+        soup = build_soup(decode_html(html))
         n += 1
         counts.update(page_blocks(soup))
         body = soup.body or soup

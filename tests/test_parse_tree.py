@@ -1,0 +1,101 @@
+"""build_soup builds, node for node, the tree ``BeautifulSoup(text, "lxml")`` builds."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from bs4.element import PageElement, Tag
+
+from scraper.parse.decode import decode_html
+from scraper.parse.tree import build_soup
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.htm*"))
+#: Links between nodes, compared as positions in document order.
+LINKS = ("parent", "next_element", "previous_element", "next_sibling", "previous_sibling")
+#: Parser state kept on the BeautifulSoup object itself, not part of the tree.
+STATE = frozenset({
+    *LINKS, "contents", "builder", "_most_recent_element", "current_data", "currentTag",
+    "tagStack", "open_tag_counter", "preserve_whitespace_tag_stack", "string_container_stack",
+    "parse_only", "markup", "element_classes", "_namespaces",
+})
+EDGE_CASES = (
+    "",
+    "\n\n",
+    "<",
+    "<!---->",
+    "\ufeff<p>bom</p>",
+    "<!DOCTYPE html><!-- a --><html><body><p>a<pre>  </pre> <textarea> </textarea></body></html>\n",
+    "<p>a</b>c</p></p></div>",
+    "<table><tr><td>a<td>b</table>",
+    "<svg><path d='x'/></svg><math><mi>x</mi></math>",
+    "<html xmlns:fb='x'><fb:comments href='y'></fb:comments></html>",
+    "<template><p> </p>t</template><ruby>a<rt>b</rt><rp>(</rp></ruby>",
+    "<meta charset='utf-8'><meta http-equiv='Content-Type' content='text/html; charset=latin1'>",
+    "<a rel='nofollow  ugc' class=' a\tb ' accesskey=k>x</a><td headers='a b'>",
+    "<input checked disabled><option selected>x</option><script defer src=a></script>",
+    "<?php echo 1 ?><p>x &amp; &nbsp; &bogus;</p>",
+    "<script>if(a<b){}</script><style>p{}</style><p>\r\n</p><p>\x0c</p>",
+    "<div>" * 3000 + "deep",
+)
+
+
+def _nodes(soup: BeautifulSoup) -> list[PageElement]:
+    found: list[PageElement] = []
+    stack: list[PageElement] = [soup]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, Tag):
+            stack.extend(reversed(node.contents))
+    return found
+
+
+def _shape(soup: BeautifulSoup) -> list[tuple[Any, ...]]:
+    nodes = _nodes(soup)
+    where = {id(n): i for i, n in enumerate(nodes)}
+    shape = []
+    for node in nodes:
+        fields = sorted((k, type(v).__name__, repr(v)) for k, v in vars(node).items()
+                        if k not in STATE)
+        links = tuple(where.get(id(getattr(node, k)), -1) for k in LINKS)
+        shape.append((type(node).__name__, str(node) if isinstance(node, str) else "", fields,
+                      links))
+    return shape
+
+
+def _bs4(text: str) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(text, "lxml")
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_fixture_page_tree_is_the_one_bs4_builds(path: Path) -> None:
+    text = decode_html(path.read_bytes())
+    assert _shape(build_soup(text)) == _shape(_bs4(text))
+
+
+@pytest.mark.parametrize("text", EDGE_CASES, ids=lambda t: repr(t[:30]))
+def test_odd_markup_tree_is_the_one_bs4_builds(text: str) -> None:
+    assert _shape(build_soup(text)) == _shape(_bs4(text))
+
+
+def test_xhtml_or_feed_parses_without_a_warning() -> None:
+    feed = '<?xml version="1.0" encoding="utf-8"?><rss><channel><title>t</title></channel></rss>'
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        soup = build_soup(feed)
+    assert soup.find("title") is not None
+
+
+def test_built_tree_supports_selection_and_removal() -> None:
+    soup = build_soup("<div class='a b'><p id='x'>one</p><p>two</p></div>")
+    assert [p.get_text() for p in soup.select("div.b p")] == ["one", "two"]
+    first = soup.find(id="x")
+    assert first is not None
+    first.decompose()
+    assert soup.get_text() == "two"
