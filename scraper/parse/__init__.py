@@ -39,7 +39,7 @@ from scraper.parse.links import (
     teaser_count,
 )
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
-from scraper.parse.tree import build_soup
+from scraper.parse.tree import build_soup, paused_gc
 
 __all__ = ["PLATFORMS", "parse_page", "parse_post"]
 
@@ -83,7 +83,8 @@ def parse_post(html: str | bytes, url: str, site: SiteProfile | None = None) -> 
 def parse_page(html: str | bytes, url: str, site: SiteProfile | None = None) -> ParsedPage:
     """Everything the crawler needs from one page. Never raises on any input."""
     try:
-        return _parse_page(html, url, site)
+        with paused_gc():  # the page's tree is collected at once when it is done
+            return _parse_page(html, url, site)
     except RecursionError:
         return ParsedPage(url=url, kind="other")
 

@@ -59,8 +59,14 @@ def extract_links(soup: BeautifulSoup, url: str, index: TreeIndex | None = None)
     links: list[str] = []
     seen: set[str] = set()
     next_page: str | None = None
+    resolved: dict[str, str | None] = {}  # pages repeat their links (menus, tag clouds)
     for a in index.tags("a", "area"):
-        absolute = _absolute(base, a.get("href"))
+        href = a.get("href")
+        if not isinstance(href, str):
+            continue
+        absolute = resolved[href] if href in resolved else resolved.setdefault(
+            href, _absolute(base, href)
+        )
         if absolute is None:
             continue
         if absolute not in seen:

@@ -14,8 +14,8 @@ What BeautifulSoup does to the parser's events, and is done the same way here:
   classes (so ``get_text()`` skips script and style text);
 - ``class``-like attributes become lists; ``<meta charset>`` values become substitutable.
 
-Garbage collection is paused while the tree is built: a page is thousands of linked objects,
-and collecting them half-built only re-scans them.
+Garbage collection is paused while the tree is built (``paused_gc``): a page is thousands of
+linked objects, and collecting them half-built only re-scans them.
 
 Anything unusual (a parser error, a namespaced name) falls back to plain BeautifulSoup, so the
 result is always the tree BeautifulSoup would have built.
@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import gc
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
@@ -40,7 +42,7 @@ from bs4.element import (
 )
 from lxml import etree
 
-__all__ = ["build_soup"]
+__all__ = ["build_soup", "paused_gc"]
 
 #: What BeautifulSoup treats as whitespace when collapsing whitespace-only strings.
 _ASCII_SPACES = frozenset(BeautifulSoup.ASCII_SPACES)
@@ -50,21 +52,34 @@ class _Unsupported(Exception):
     """An event this builder does not reproduce: use BeautifulSoup itself."""
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block (and resume it only if it was on).
+
+    A parsed page is thousands of objects linked in cycles (parent <-> child). Collections
+    triggered while it is built and read only re-scan the live tree; once the page is done, the
+    whole tree is garbage and one young-generation collection frees it.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def build_soup(text: str) -> BeautifulSoup:
     """Parse ``text`` as HTML into the tree ``BeautifulSoup(text, "lxml")`` would build.
 
     Never warns: an XHTML page or a feed handed over as HTML is parsed as HTML, silently (the
     crawler cannot know beforehand, and a warning on stderr is noise to a CLI user).
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _parse(text)
-    except (_Unsupported, etree.LxmlError, UnicodeError, LookupError, ValueError, TypeError):
-        return _plain_soup(text)
-    finally:
-        if collecting:
-            gc.enable()
+    with paused_gc():
+        try:
+            return _parse(text)
+        except (_Unsupported, etree.LxmlError, UnicodeError, LookupError, ValueError, TypeError):
+            return _plain_soup(text)
 
 
 def _parse(text: str) -> BeautifulSoup:
