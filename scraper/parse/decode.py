@@ -12,16 +12,10 @@ from __future__ import annotations
 import codecs
 import re
 
+from scraper.charset import BOMS
+
 __all__ = ["decode_html"]
 
-#: Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
-BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", re.I
 )
