@@ -30,8 +30,8 @@ from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
 
 from scraper.demo.model import DemoComment, DemoPost
-from scraper.demo.server import HOST, POLL_INTERVAL, is_not_modified
-from scraper.demo.site import cache_validators, render
+from scraper.demo.server import HOST, POLL_INTERVAL, answer, send
+from scraper.demo.site import cache_validators
 
 __all__ = ["LivingBlog", "Served", "generated_posts"]
 
@@ -160,27 +160,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif parts.path == "/blog/post/" and query.get("sid", [""])[0] in gone:
             status, ctype, body = 410, "text/plain", b"Gone\n"
         else:
-            status, ctype, body = render(parts.path, query, posts)
-            validators = cache_validators(query, posts) if parts.path == "/blog/post/" else None
-            if status == 200 and validators is not None:
-                headers["ETag"] = validators.etag
-                headers["Last-Modified"] = format_datetime(validators.last_modified, usegmt=True)
-                if is_not_modified(
-                    self.headers.get("If-None-Match"),
-                    self.headers.get("If-Modified-Since"),
-                    validators,
-                ):
-                    status, body = 304, b""
-        sent = body if send_body and status != 304 else b""
+            status, ctype, body, headers = answer(parts.path, query, posts, self.headers)
+        sent = send(self, status, ctype, body, headers, send_body)
         blog._record(Served(self.command, self.path, status, len(sent)))
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        if status != 304:
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(sent)
 
 
 class _Server(ThreadingHTTPServer):

@@ -12,6 +12,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from email.message import Message
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -63,6 +64,45 @@ def is_not_modified(
     return False
 
 
+def answer(
+    path: str, query: dict[str, list[str]], posts: Sequence[DemoPost], request: Message
+) -> tuple[int, str, bytes, dict[str, str]]:
+    """A rendered page with its validators, or 304 when the request's validators still match:
+    status, content type, body, extra headers."""
+    status, content_type, body = render(path, query, posts)
+    headers: dict[str, str] = {}
+    validators = cache_validators(query, posts) if path == "/blog/post/" else None
+    if status == 200 and validators is not None:
+        headers["ETag"] = validators.etag
+        headers["Last-Modified"] = format_datetime(validators.last_modified, usegmt=True)
+        if is_not_modified(
+            request.get("If-None-Match"), request.get("If-Modified-Since"), validators
+        ):
+            status, body = 304, b""
+    return status, content_type, body, headers
+
+
+def send(
+    handler: BaseHTTPRequestHandler,
+    status: int,
+    content_type: str,
+    body: bytes,
+    headers: dict[str, str],
+    send_body: bool,
+) -> bytes:
+    """Write one response; returns the body bytes actually sent (none for HEAD and 304)."""
+    handler.send_response(status)
+    for name, value in headers.items():
+        handler.send_header(name, value)
+    if status != 304:
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    sent = body if send_body and status != 304 else b""
+    handler.wfile.write(sent)
+    return sent
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.1"
@@ -89,19 +129,7 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(demo.delay)
         parts = urlsplit(self.path)
         query = parse_qs(parts.query, keep_blank_values=True)
-        posts = demo.posts
-        status, content_type, body = render(parts.path, query, posts)
-        headers: dict[str, str] = {}
-        validators = cache_validators(query, posts) if parts.path == "/blog/post/" else None
-        if status == 200 and validators is not None:
-            headers["ETag"] = validators.etag
-            headers["Last-Modified"] = format_datetime(validators.last_modified, usegmt=True)
-            if is_not_modified(
-                self.headers.get("If-None-Match"),
-                self.headers.get("If-Modified-Since"),
-                validators,
-            ):
-                status, body = 304, b""
+        status, content_type, body, headers = answer(parts.path, query, demo.posts, self.headers)
         self._send(status, content_type, body, headers, send_body)
 
     def _send(
@@ -113,15 +141,7 @@ class _Handler(BaseHTTPRequestHandler):
         send_body: bool,
     ) -> None:
         self.server.demo._record(LoggedRequest(self.command, self.path, status))
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        if status != 304:
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if send_body and status != 304:
-            self.wfile.write(body)
+        send(self, status, content_type, body, headers, send_body)
 
 
 class _HTTPServer(ThreadingHTTPServer):
