@@ -61,3 +61,23 @@ def test_sidebar_named_wrapper_holding_the_article_is_kept() -> None:
         + "</div></div><div class=footer-links><a href=/a>About</a></div>"
     )
     assert "Kept" in _body(html)
+
+
+def test_section_whose_anchor_id_holds_a_furniture_word_is_kept() -> None:
+    section = (
+        "<div class=section id=sharing-with-a-single-developer><h2>Sharing</h2>"
+        f"{_para('Anchored')}</div>"
+    )
+    html = f"<div class=doc>{_para('Intro')}{section}{_para('Outro')}</div>"
+    assert "Anchored" in _body(html)
+
+
+def test_footnote_list_outscoring_the_prose_yields_to_the_whole_article() -> None:
+    notes = "".join(f"<li>Note{i} {SENTENCE}</li>" for i in range(40))
+    rows = "".join(f"<tr><td>Row{i}</td><td>{SENTENCE}</td></tr>" for i in range(20))
+    html = (
+        f"<div class=mw-parser-output>{_para('Lead', 2)}<table>{rows}</table>"
+        f"<div class=reflist><ol>{notes}</ol></div></div><div class=foot>{_para('Out', 1)}</div>"
+    )
+    text = _body(html)
+    assert "Lead" in text and "Row3" in text and "Note3" in text

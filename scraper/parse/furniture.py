@@ -54,6 +54,10 @@ BOILERPLATE_TEXT = re.compile(
 )
 #: How much a positive or negative class/id word moves a candidate's score.
 CLASS_WEIGHT = 25.0
+#: An id of this many words or more is a heading's anchor ("sharing-with-a-single-developer"),
+#: written from the section's title, not a name for the element's role.
+ANCHOR_ID_WORDS = 4
+_ID_WORD_SEP = re.compile(r"[-_\s]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -91,7 +95,7 @@ def class_id(tag: Tag) -> str:
     classes = tag.get("class")
     ident = tag.get("id")
     parts: list[str] = [str(c) for c in classes] if isinstance(classes, list) else []
-    if isinstance(ident, str):
+    if isinstance(ident, str) and len(_ID_WORD_SEP.split(ident.strip("-_ "))) < ANCHOR_ID_WORDS:
         parts.append(ident)
     return " ".join(parts)
 

@@ -44,6 +44,11 @@ SIBLING_SHARE = 0.2
 ALTERNATIVE_SHARE = 0.3
 ALTERNATIVES = 5
 MIN_ALTERNATIVES = 3
+#: A list or table is part of an article, not the article: a winning one gives way to the
+#: nearest candidate ancestor (within this many levels) holding clearly more text.
+ITEM_BLOCK_TAGS: frozenset[str] = frozenset({"ol", "ul", "dl", "table", "tbody"})
+ITEM_BLOCK_LEVELS = 4
+ITEM_BLOCK_SHARE = 0.8
 _COMMAS = re.compile(r"[,،、，]")
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -72,6 +77,7 @@ def by_score(root: Tag, lengths: Lengths) -> Tag | None:
     final = {k: s * (1 - lengths.density(tags[k])) for k, s in scores.items()}
     top_key = max(final, key=lambda k: final[k])
     top_key = unify(top_key, final, tags)
+    top_key = beyond_item_block(top_key, final, tags, lengths)
     top = tags[top_key]
     parent = top.parent
     if not isinstance(parent, Tag):
@@ -110,6 +116,25 @@ def unify(top_key: int, final: dict[int, float], tags: dict[int, Tag]) -> int:
             tags[id(ancestor)] = ancestor
             final[id(ancestor)] = max(final.get(id(ancestor), best), best)
             return id(ancestor)
+        ancestor = ancestor.parent
+    return top_key
+
+
+def beyond_item_block(
+    top_key: int, final: dict[int, float], tags: dict[int, Tag], lengths: Lengths
+) -> int:
+    """A footnote list or a data table outscoring the prose around it (every item credits the
+    list in full) yields to the candidate that holds both."""
+    top = tags[top_key]
+    if top.name not in ITEM_BLOCK_TAGS:
+        return top_key
+    own = lengths.text.get(id(top), 0)
+    ancestor = top.parent
+    for _ in range(ITEM_BLOCK_LEVELS):
+        if not isinstance(ancestor, Tag) or ancestor.name in ("body", "html"):
+            break
+        if own < ITEM_BLOCK_SHARE * lengths.text.get(id(ancestor), 0):
+            return id(ancestor) if final.get(id(ancestor), 0) > 0 else top_key
         ancestor = ancestor.parent
     return top_key
 
