@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from scraper.parse.comments import extract_comments
 from scraper.parse.comments.select import PageIndex, compile_selector
+from scraper.parse.index import TreeIndex
 
 PAGE = """<html><body>
 <div id="comments" class="area main"><ol class="commentlist">
@@ -61,3 +62,20 @@ def test_pingback_notices_printed_as_comments_are_not_comments() -> None:
     soup = BeautifulSoup(html, "lxml")
     found = extract_comments(soup, "https://b.example/p/", platform="generic")
     assert [c.text for c in found.comments] == ["Lovely photos."]
+
+
+def test_page_index_is_a_view_of_the_tree_index_it_is_given() -> None:
+    soup = BeautifulSoup(PAGE, "lxml")
+    tree = TreeIndex(soup)
+    page = PageIndex(soup, tree)
+    assert page.tags is tree.elements and page.position is tree.position
+    assert page.select(soup, "li.comment p") == soup.select("li.comment p")
+
+
+def test_extract_comments_reuses_the_index_it_is_handed() -> None:
+    soup = BeautifulSoup(PAGE, "lxml")
+    alone = extract_comments(soup, "https://example.test/p", platform="wordpress")
+    shared = extract_comments(
+        soup, "https://example.test/p", platform="wordpress", index=TreeIndex(soup)
+    )
+    assert shared == alone

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import PageElement, Tag
 
 from scraper.parse.decode import decode_html
-from scraper.parse.tree import build_soup
+from scraper.parse.index import TreeIndex
+from scraper.parse.tree import build_soup, build_tree
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.htm*"))
 #: Links between nodes, compared as positions in document order.
@@ -99,3 +100,13 @@ def test_built_tree_supports_selection_and_removal() -> None:
     assert first is not None
     first.decompose()
     assert soup.get_text() == "two"
+
+
+@pytest.mark.parametrize("path", FIXTURES[:8], ids=lambda p: p.name)
+def test_recorded_element_order_and_ends_are_the_ones_an_index_walk_finds(path: Path) -> None:
+    tree = build_tree(decode_html(path.read_bytes()))
+    assert tree.elements is not None and tree.ends is not None
+    walked = TreeIndex(tree.soup)  # no recorded order: walks the tree itself
+    assert tree.elements == walked.elements
+    assert [id(t) for t in tree.elements] == [id(t) for t in walked.elements]
+    assert tree.ends == walked.end

@@ -39,7 +39,7 @@ from scraper.parse.links import (
     teaser_count,
 )
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
-from scraper.parse.tree import build_soup, paused_gc
+from scraper.parse.tree import build_tree, paused_gc
 
 __all__ = ["PLATFORMS", "parse_page", "parse_post"]
 
@@ -91,8 +91,9 @@ def parse_page(html: str | bytes, url: str, site: SiteProfile | None = None) -> 
 
 def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> ParsedPage:
     text = decode_html(html)[:MAX_HTML_CHARS]
-    soup = build_soup(text)
-    index = TreeIndex(soup)
+    tree = build_tree(text)
+    soup = tree.soup
+    index = TreeIndex(soup, tree.elements, tree.ends)
     platform = detect_platform(index, text)
     meta = extract_metadata(index)
     links = extract_links(soup, url, index)

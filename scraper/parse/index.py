@@ -13,6 +13,8 @@ Elements removed from the tree after indexing (``decompose``) are skipped.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 
 import soupsieve as sv
@@ -70,29 +72,51 @@ def _compound_key(compound: str) -> tuple[str, str] | None:
 
 
 class TreeIndex:
-    """Class/id/tag/attribute index of one soup, for repeated CSS selection."""
+    """Class/id/tag/attribute index of one soup, for repeated CSS selection.
 
-    def __init__(self, soup: BeautifulSoup) -> None:
+    Built once per page and shared by every extractor (the comment extractors' ``PageIndex``
+    is a view of it). ``elements`` lists every element in document order; ``position`` maps an
+    element's ``id()`` to its place in that list and ``end[i]`` is the place of element ``i``'s
+    last descendant, so "is X inside Y" is two look-ups. ``buckets`` maps ``(kind, value)``
+    keys (``("class", "comment")``, ``("id", "main")``, ``("attr", "href")``, ``("name",
+    "p")``) to the positions of the elements carrying them, ascending.
+
+    Args:
+        soup: the parsed page.
+        elements: its elements in document order, when the tree builder recorded them.
+        ends: for each of ``elements``, the position of its last descendant (with ``elements``).
+    """
+
+    def __init__(
+        self,
+        soup: BeautifulSoup,
+        elements: list[Tag] | None = None,
+        ends: list[int] | None = None,
+    ) -> None:
         self.soup = soup
-        self.position: dict[int, int] = {}
-        self._index: dict[tuple[str, str], list[Tag]] = {}
-        for i, tag in enumerate(soup.find_all(True)):
-            self.position[id(tag)] = i
-            self._add(("name", tag.name), tag)
-            for attr, value in tag.attrs.items():
-                self._add(("attr", attr.lower()), tag)
-                if attr == "class":
-                    for cls in value if isinstance(value, list) else str(value).split():
-                        self._add(("class", cls), tag)
-                elif attr == "id" and isinstance(value, str):
-                    self._add(("id", value), tag)
+        if elements is None or ends is None or len(ends) != len(elements):
+            elements, ends = list(soup.find_all(True)), None
+        self.elements: list[Tag] = elements
+        self.position: dict[int, int] = dict(
+            zip(map(id, elements), range(len(elements)), strict=True)
+        )
+        self.end: list[int] = ends if ends is not None else self._ends()
+        self._index = _buckets(elements)
 
-    def _add(self, key: tuple[str, str], tag: Tag) -> None:
-        bucket = self._index.get(key)
-        if bucket is None:
-            self._index[key] = [tag]
-        else:
-            bucket.append(tag)
+    def _ends(self) -> list[int]:
+        end = list(range(len(self.elements)))
+        position = self.position
+        for i in range(len(self.elements) - 1, -1, -1):
+            parent = self.elements[i].parent
+            j = position.get(id(parent)) if parent is not None else None
+            if j is not None and end[i] > end[j]:
+                end[j] = end[i]
+        return end
+
+    @property
+    def buckets(self) -> Mapping[tuple[str, str], list[int]]:
+        """Positions of the elements carrying each key, ascending (read-only by contract)."""
+        return self._index
 
     def tags(self, *names: str) -> list[Tag]:
         """Every live element called one of ``names`` (``"a"``, ``"h2"``...), in document order.
@@ -106,19 +130,26 @@ class TreeIndex:
         return self._live([("attr", name.lower())])
 
     def _live(self, keys: list[tuple[str, str]]) -> list[Tag]:
-        buckets = [self._index.get(k, []) for k in keys]
-        found = [t for b in buckets for t in b if is_live(t)]
-        if len([b for b in buckets if b]) > 1:
-            found.sort(key=lambda t: self.position.get(id(t), 0))
-        return found
+        buckets = [b for b in (self._index.get(k) for k in keys) if b]
+        if not buckets:
+            return []
+        at = buckets[0] if len(buckets) == 1 else sorted(i for b in buckets for i in b)
+        elements = self.elements
+        return [t for t in (elements[i] for i in at) if is_live(t)]
 
     def with_names(self, pattern: re.Pattern[str]) -> list[Tag]:
         """Live elements whose class or id matches ``pattern``, in document order."""
-        found: dict[int, Tag] = {}
-        for (kind, value), tags in self._index.items():
+        found: set[int] = set()
+        for (kind, value), at in self._index.items():
             if kind in ("class", "id") and pattern.search(value):
-                found.update((id(t), t) for t in tags if is_live(t))
-        return sorted(found.values(), key=lambda t: self.position.get(id(t), 0))
+                found.update(at)
+        elements = self.elements
+        return [t for t in (elements[i] for i in sorted(found)) if is_live(t)]
+
+    def _ordered(self, found: dict[int, Tag], limit: int) -> list[Tag]:
+        position = self.position
+        ordered = sorted(found.values(), key=lambda t: position.get(id(t), 0))
+        return ordered[:limit] if limit else ordered
 
     def select(self, selector: str, limit: int = 0) -> list[Tag]:
         """Elements matching ``selector`` in document order (at most ``limit`` if given)."""
@@ -129,8 +160,7 @@ class TreeIndex:
         for part in parts:
             for tag in self._select_one_part(part, 0):
                 found[id(tag)] = tag
-        ordered = sorted(found.values(), key=lambda t: self.position.get(id(t), 0))
-        return ordered[:limit] if limit else ordered
+        return self._ordered(found, limit)
 
     def select_one(self, selector: str) -> Tag | None:
         """The first element matching ``selector``, or None."""
@@ -152,13 +182,13 @@ class TreeIndex:
             # Search only below the rarest ancestor compound's elements.
             rarest = min(ancestors, key=lambda k: len(self._index[k]))
             found: dict[int, Tag] = {}
-            for scope in self._index[rarest]:
+            for at in self._index[rarest]:
+                scope = self.elements[at]
                 if not is_live(scope):
                     continue
                 for tag in compiled.select(scope):
                     found[id(tag)] = tag
-            ordered = sorted(found.values(), key=lambda t: self.position.get(id(t), 0))
-            return ordered[:limit] if limit else ordered
+            return self._ordered(found, limit)
         if last is not None:
             return self._filter(self._index[last], compiled, limit)
         try:
@@ -166,10 +196,11 @@ class TreeIndex:
         except Exception:
             return []
 
-    @staticmethod
-    def _filter(candidates: list[Tag], compiled: sv.SoupSieve, limit: int) -> list[Tag]:
+    def _filter(self, candidates: list[int], compiled: sv.SoupSieve, limit: int) -> list[Tag]:
         out: list[Tag] = []
-        for tag in candidates:
+        elements = self.elements
+        for at in candidates:
+            tag = elements[at]
             if not is_live(tag):
                 continue
             if compiled.match(tag):
@@ -177,3 +208,25 @@ class TreeIndex:
                 if limit and len(out) >= limit:
                     break
         return out
+
+
+def _buckets(elements: list[Tag]) -> dict[tuple[str, str], list[int]]:
+    """The index keys of every element, in one pass (see :class:`TreeIndex`)."""
+    index: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    names: dict[str, list[int]] = {}
+    for i, tag in enumerate(elements):
+        at = names.get(tag.name)
+        if at is None:
+            at = names[tag.name] = index["name", tag.name]
+        at.append(i)
+        attrs = tag.attrs
+        if not attrs:
+            continue
+        for attr, value in attrs.items():
+            index["attr", attr.lower()].append(i)
+            if attr == "class":
+                for cls in value if isinstance(value, list) else str(value).split():
+                    index["class", cls].append(i)
+            elif attr == "id" and isinstance(value, str):
+                index["id", value].append(i)
+    return dict(index)

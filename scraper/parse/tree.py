@@ -27,7 +27,7 @@ import gc
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.builder import TreeBuilder
@@ -42,7 +42,7 @@ from bs4.element import (
 )
 from lxml import etree
 
-__all__ = ["build_soup", "paused_gc"]
+__all__ = ["ParsedTree", "build_soup", "build_tree", "paused_gc"]
 
 #: What BeautifulSoup treats as whitespace when collapsing whitespace-only strings.
 _ASCII_SPACES = frozenset(BeautifulSoup.ASCII_SPACES)
@@ -69,29 +69,49 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+class ParsedTree(NamedTuple):
+    """A parsed page and, when this builder made it, its elements as they were created.
+
+    ``elements`` is every element in document order (``soup.find_all(True)``) and ``ends[i]``
+    the position in it of element ``i``'s last descendant: what :class:`~.index.TreeIndex`
+    would otherwise walk the tree again to learn. Both are None after a fallback to
+    BeautifulSoup.
+    """
+
+    soup: BeautifulSoup
+    elements: list[Tag] | None = None
+    ends: list[int] | None = None
+
+
 def build_soup(text: str) -> BeautifulSoup:
     """Parse ``text`` as HTML into the tree ``BeautifulSoup(text, "lxml")`` would build.
 
     Never warns: an XHTML page or a feed handed over as HTML is parsed as HTML, silently (the
     crawler cannot know beforehand, and a warning on stderr is noise to a CLI user).
     """
+    return build_tree(text).soup
+
+
+def build_tree(text: str) -> ParsedTree:
+    """:func:`build_soup`, with the element order recorded while building (see ParsedTree)."""
     with paused_gc():
         try:
             return _parse(text)
         except (_Unsupported, etree.LxmlError, UnicodeError, LookupError, ValueError, TypeError):
-            return _plain_soup(text)
+            return ParsedTree(_plain_soup(text))
 
 
-def _parse(text: str) -> BeautifulSoup:
+def _parse(text: str) -> ParsedTree:
     soup = BeautifulSoup("", "lxml")
     if text[:1] == "\N{BYTE ORDER MARK}":
         text = text[1:]  # as bs4 does (lxml bug 1948551)
+    events = _Target(soup)
     # The stubs type event values as str | bytes; for a str document lxml reports str.
-    target = cast("etree.ParserTarget", _Target(soup))
+    target = cast("etree.ParserTarget", events)
     parser = etree.HTMLParser(target=target, recover=True, huge_tree=False, encoding=None)
     parser.feed(text)
     parser.close()
-    return soup
+    return ParsedTree(soup, events.elements, events.ends)
 
 
 def _plain_soup(text: str) -> BeautifulSoup:
@@ -127,6 +147,9 @@ class _Target:
         self.keep_space = 0
         self.string_class: type[NavigableString] = NavigableString
         self.pending: list[str] = []
+        self.elements: list[Tag] = []
+        self.ends: list[int] = []
+        self.open: list[int] = []
 
     def start(self, name: str, attrib: dict[str, str], nsmap: Any = None) -> None:
         if self.pending:
@@ -160,6 +183,9 @@ class _Target:
             last.next_sibling = tag
         contents.append(tag)
         self.prev = tag
+        self.open.append(len(self.elements))
+        self.elements.append(tag)
+        self.ends.append(0)
         if attrs:
             for key in self.list_attrs.intersection(attrs):
                 if key in self.universal or key in self.cdata_lists.get(name, ()):
@@ -180,6 +206,7 @@ class _Target:
         if not self.stack or self.parent.name != name:
             raise _Unsupported("unbalanced end tag")  # bs4 would search its stack for it
         self.parent, self.contents, self.keep_space, self.string_class = self.stack.pop()
+        self.ends[self.open.pop()] = len(self.elements) - 1
 
     def data(self, value: str) -> None:
         self.pending.append(value)
@@ -197,6 +224,8 @@ class _Target:
         if self.pending:
             self._flush()
         self.soup._most_recent_element = self.prev
+        while self.open:
+            self.ends[self.open.pop()] = len(self.elements) - 1
         return self.soup
 
     def _leaf(self, value: str, cls: type[NavigableString]) -> None:

@@ -35,6 +35,7 @@ from scraper.parse.comments.postdate import declared_published
 from scraper.parse.comments.regions import furniture, heading_strings, outermost
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.spam import flag_spam
+from scraper.parse.index import TreeIndex
 
 __all__ = ["REGISTRY", "CommentsFound", "extract_comments"]
 
@@ -70,6 +71,7 @@ def extract_comments(
     platform: str,
     site: SiteProfile | None = None,
     published: datetime | None = None,
+    index: TreeIndex | None = None,
 ) -> CommentsFound:
     """Find the reader comments of a post page.
 
@@ -82,12 +84,13 @@ def extract_comments(
         published: the post's date, when the caller knows it: year-less comment stamps
             (``Jul 14``) are read as on or after it. Without it, the date the page declares
             (meta, JSON-LD) is used.
+        index: the parser core's index of ``soup``, to reuse instead of indexing it again.
     """
     html_tag = soup.find("html")
     lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
-    index = PageIndex.of(soup)
-    headings = heading_strings(index)
-    regions = furniture(soup, index, headings)
+    page = PageIndex.of(soup, index)
+    headings = heading_strings(page)
+    regions = furniture(soup, page, headings)
 
     def dated(raws: list[RawComment]) -> list[Comment]:
         return finish(
@@ -95,23 +98,23 @@ def extract_comments(
             order=site.date_order if site else None,
             orders=site.date_orders if site else None,
             language=lang if isinstance(lang, str) else None,
-            after=published or declared_published(index),
+            after=published or declared_published(page),
         )
 
     for markup in REGISTRY:
-        raws = extract_markup(soup, markup, url, index)
+        raws = extract_markup(soup, markup, url, page)
         if raws:
             comments = dated(drop_foreign_pinned(raws, url))
-            found_in = index.select(soup, markup.region) if markup.region else []
+            found_in = page.select(soup, markup.region) if markup.region else []
             regions = outermost(
-                [*found_in, *[raw.element for raw in raws], *regions], index
+                [*found_in, *[raw.element for raw in raws], *regions], page
             )
-            return CommentsFound(_flag(soup, index, comments), markup.system, regions)
-    generic = find_generic(soup, url, index=index, headings=headings)
+            return CommentsFound(_flag(soup, page, comments), markup.system, regions)
+    generic = find_generic(soup, url, index=page, headings=headings)
     if generic is not None:
-        regions = outermost([*generic.regions, *regions], index)
-        return CommentsFound(_flag(soup, index, dated(generic.raws)), "native", regions)
-    embed = detect_embed(soup, index)
+        regions = outermost([*generic.regions, *regions], page)
+        return CommentsFound(_flag(soup, page, dated(generic.raws)), "native", regions)
+    embed = detect_embed(soup, page)
     return CommentsFound([], embed or "none", regions)
 
 

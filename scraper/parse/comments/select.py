@@ -21,6 +21,8 @@ from functools import lru_cache
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
+from scraper.parse.index import TreeIndex
+
 __all__ = ["PageIndex", "compile_selector"]
 
 _COMPOUND = re.compile(
@@ -161,38 +163,25 @@ def _ancestors_match(tag: Tag, chain: _Chain, at: int, combinator: str) -> bool:
 
 
 class PageIndex:
-    """Positions and buckets of every element of one page, built in one pass."""
+    """Positions and buckets of every element of one page: a view of the page's TreeIndex.
 
-    def __init__(self, soup: BeautifulSoup) -> None:
+    Args:
+        soup: the parsed page.
+        tree: the parser core's index of ``soup``, when the caller has one (built here if not).
+    """
+
+    def __init__(self, soup: BeautifulSoup, tree: TreeIndex | None = None) -> None:
+        if tree is None or tree.soup is not soup:
+            tree = TreeIndex(soup)
         self.soup = soup
-        self.tags: list[Tag] = list(soup.find_all(True))
-        self.position: dict[int, int] = {}
-        self.classes: set[str] = set()
-        self.ids: set[str] = set()
-        buckets: dict[tuple[str, str], list[int]] = {}
-        for i, tag in enumerate(self.tags):
-            self.position[id(tag)] = i
-            buckets.setdefault(("name", tag.name), []).append(i)
-            for attr, value in tag.attrs.items():
-                buckets.setdefault(("attr", attr), []).append(i)
-                if attr == "class":
-                    for cls in value if isinstance(value, list) else str(value).split():
-                        self.classes.add(cls)
-                        buckets.setdefault(("class", cls), []).append(i)
-                elif attr == "id" and isinstance(value, str):
-                    self.ids.add(value)
-                    buckets.setdefault(("id", value), []).append(i)
-        self._buckets = buckets
-        self.end: list[int] = list(range(len(self.tags)))
-        for i in range(len(self.tags) - 1, -1, -1):
-            parent = self.tags[i].parent
-            j = self.position.get(id(parent)) if parent is not None else None
-            if j is not None and self.end[i] > self.end[j]:
-                self.end[j] = self.end[i]
+        self.tags: list[Tag] = tree.elements
+        self.position: dict[int, int] = tree.position
+        self.end: list[int] = tree.end
+        self._buckets = tree.buckets
 
     @classmethod
-    def of(cls, soup: BeautifulSoup) -> PageIndex:
-        return cls(soup)
+    def of(cls, soup: BeautifulSoup, tree: TreeIndex | None = None) -> PageIndex:
+        return cls(soup, tree)
 
     def may_match(self, selector: str) -> bool:
         """False when ``selector`` surely matches nothing here (a class or id the page lacks)."""
@@ -204,8 +193,8 @@ class PageIndex:
             # class or id (inside ``:has()`` too) must be on the page for the part to match.
             parts = [_NEGATION.sub("", _BRACKETS.sub("", p)) for p in selector.split(",")]
             return any(
-                all(c in self.classes for c in _CLASS_TOKEN.findall(part))
-                and all(i in self.ids for i in _ID_TOKEN.findall(part))
+                all(("class", c) in self._buckets for c in _CLASS_TOKEN.findall(part))
+                and all(("id", i) in self._buckets for i in _ID_TOKEN.findall(part))
                 for part in parts
             )
         return any(
