@@ -81,3 +81,16 @@ def test_footnote_list_outscoring_the_prose_yields_to_the_whole_article() -> Non
     )
     text = _body(html)
     assert "Lead" in text and "Row3" in text and "Note3" in text
+
+
+def test_stream_of_teasers_outscoring_the_article_is_passed_over() -> None:
+    items = "".join(
+        f"<li><h3><a href=/story{i}>Story {i}</a></h3><p>Other{i} {SENTENCE * 2}</p></li>"
+        for i in range(12)
+    )
+    html = (
+        f"<div class=page><div class=story>{_para('Own', 3)}{_para('More', 3)}</div>"
+        f"<div class=rail><ul>{items}</ul></div></div>"
+    )
+    text = _body(html)
+    assert "Own" in text and "Other3" not in text

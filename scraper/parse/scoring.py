@@ -49,6 +49,12 @@ MIN_ALTERNATIVES = 3
 ITEM_BLOCK_TAGS: frozenset[str] = frozenset({"ol", "ul", "dl", "table", "tbody"})
 ITEM_BLOCK_LEVELS = 4
 ITEM_BLOCK_SHARE = 0.8
+#: A list whose items mostly open with a heading linking elsewhere is a stream of teasers
+#: (more stories, related posts); it and the wrappers it fills are no candidates.
+TEASER_HEADINGS: tuple[str, ...] = ("h2", "h3", "h4")
+MIN_TEASER_ITEMS = 3
+STREAM_SHARE = 0.5
+MAX_STREAMS = 3
 _COMMAS = re.compile(r"[,،、，]")
 _SENTENCE_END = re.compile(r"\.( |$)")
 
@@ -76,6 +82,11 @@ def by_score(root: Tag, lengths: Lengths) -> Tag | None:
         return root if lengths.text.get(id(root), 0) else None
     final = {k: s * (1 - lengths.density(tags[k])) for k, s in scores.items()}
     top_key = max(final, key=lambda k: final[k])
+    for _ in range(MAX_STREAMS):
+        if not is_teaser_stream(tags[top_key]) or not _drop_stream(tags[top_key], final, tags,
+                                                                   lengths):
+            break
+        top_key = max(final, key=lambda k: final[k])
     top_key = unify(top_key, final, tags)
     top_key = beyond_item_block(top_key, final, tags, lengths)
     top = tags[top_key]
@@ -118,6 +129,39 @@ def unify(top_key: int, final: dict[int, float], tags: dict[int, Tag]) -> int:
             return id(ancestor)
         ancestor = ancestor.parent
     return top_key
+
+
+def is_teaser_stream(tag: Tag) -> bool:
+    if tag.name not in ("ul", "ol"):
+        return False
+    items = tag.find_all("li", recursive=False)
+    teasers = 0
+    for item in items:
+        heading = item.find(TEASER_HEADINGS)
+        if heading is not None and (
+            heading.find("a") is not None or (heading.parent is not None
+                                              and heading.parent.name == "a")
+        ):
+            teasers += 1
+    return teasers >= MIN_TEASER_ITEMS and 2 * teasers >= len(items)
+
+
+def _drop_stream(
+    stream: Tag, final: dict[int, float], tags: dict[int, Tag], lengths: Lengths
+) -> bool:
+    """Forget the stream, what it holds and the ancestors it mostly fills; False when nothing
+    else is left."""
+    size = lengths.text.get(id(stream), 0)
+    dropped = [
+        k for k, t in tags.items()
+        if k in final and (t is stream or is_ancestor(stream, t) or (
+            is_ancestor(t, stream) and size >= STREAM_SHARE * lengths.text.get(k, 0)))
+    ]
+    if len(dropped) >= len(final):
+        return False
+    for k in dropped:
+        del final[k]
+    return True
 
 
 def beyond_item_block(
