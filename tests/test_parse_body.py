@@ -94,3 +94,18 @@ def test_stream_of_teasers_outscoring_the_article_is_passed_over() -> None:
     )
     text = _body(html)
     assert "Own" in text and "Other3" not in text
+
+
+def test_list_of_changes_with_linked_words_is_kept() -> None:
+    items = "".join(
+        f"<li>Neil{i} has patches up to <a href=/b{i}>improve the tab unloader a lot</a></li>"
+        for i in range(3)
+    )
+    html = f"<article>{_para('Intro', 3)}<ul>{items}</ul>{_para('Outro', 3)}</article>"
+    assert "Neil2 has patches" in _body(html)
+
+
+def test_list_of_bare_links_is_dropped() -> None:
+    items = "".join(f"<li><a href=/p{i}>Another post title number {i}</a></li>" for i in range(4))
+    html = f"<article>{_para('Intro', 3)}<ul>{items}</ul>{_para('Outro', 3)}</article>"
+    assert "Another post title" not in _body(html)

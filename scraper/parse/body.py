@@ -57,6 +57,9 @@ WRAPPER_SHARE = 0.5
 WRAPPER_LINK_DENSITY = 0.2
 HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+#: A list item with this many words outside its links is prose, not a link to follow.
+PROSE_ITEM_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -272,4 +275,18 @@ def _is_link_list(tag: Tag, text: str) -> bool:
     if not plain:
         return False
     density = link_chars / plain
-    return (density > 0.5 and plain < 1000) or (density > 0.33 and plain < 200)
+    if not ((density > 0.5 and plain < 1000) or (density > 0.33 and plain < 200)):
+        return False
+    return tag.name not in ("ul", "ol") or not _prose_items(tag)
+
+
+def _prose_items(tag: Tag) -> bool:
+    """Most items of the list say something around their links ("Neil has patches up to
+    <a>improve the tab unloader</a>"): a list of changes or sources, not of pages to visit."""
+    items = tag.find_all("li", recursive=False)
+    prose = 0
+    for item in items:
+        words = len(_WORD.findall(item.get_text(" ")))
+        linked = sum(len(_WORD.findall(a.get_text(" "))) for a in item.find_all("a"))
+        prose += words - linked >= PROSE_ITEM_WORDS
+    return bool(items) and 2 * prose > len(items)
