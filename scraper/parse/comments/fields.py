@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from bs4.element import Tag
 
@@ -55,6 +56,7 @@ EPOCH_PARAM = re.compile(r"[?&]showComment=(\d{13})\b")
 MAX_NAME_CHARS = 80
 
 
+@lru_cache(maxsize=8192)
 def is_sidebar_token(token: str) -> bool:
     token = token.lower()
     if any(word in token for word in SIDEBAR_EXEMPT):
@@ -150,7 +152,13 @@ def epoch_in_links(tag: Tag) -> str | None:
 
 
 def external_id(item: Tag) -> str | None:
-    for tag in (item, *item.find_all(id=True, limit=3)):
+    tags = [item]
+    for node in item.descendants:  # item.find_all(id=True, limit=3), without bs4's filters
+        if isinstance(node, Tag) and node.attrs.get("id") is not None:
+            tags.append(node)
+            if len(tags) > 3:
+                break
+    for tag in tags:
         ident = tag.get("id")
         if isinstance(ident, str) and any(ch.isdigit() for ch in ident):
             return ID_PREFIX.sub("", ident)

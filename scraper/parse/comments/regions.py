@@ -89,9 +89,7 @@ POST_TAGS = ("h1", "article", "main", "body")
 def heading_strings(index: PageIndex) -> list[NavigableString]:
     """Short strings, directly in heading-like elements, that name a comment area."""
     found = []
-    for tag in index.tags:
-        if tag.name not in HEADING_TAGS:
-            continue
+    for tag in index.named(HEADING_TAGS):
         for child in tag.contents:
             if (
                 type(child) is NavigableString

@@ -248,6 +248,11 @@ class PageIndex:
             return self.tags if root is self.soup else list(root.find_all(True))
         return self.tags[start + 1 : self.end[start] + 1]
 
+    def named(self, names: frozenset[str]) -> list[Tag]:
+        """Elements called one of ``names``, in document order."""
+        buckets = [b for b in (self._buckets.get(("name", n)) for n in names) if b]
+        return [self.tags[i] for i in sorted(i for b in buckets for i in b)]
+
     def marked(self, words: tuple[str, ...]) -> list[Tag]:
         """Elements whose id or a class contains one of ``words``, in document order."""
         hits: set[int] = set()
