@@ -21,6 +21,8 @@ import soupsieve as sv
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
+from scraper.parse.selectors import chain_matches, exact_chains
+
 __all__ = ["TreeIndex", "is_live"]
 
 #: Combinators between compound selectors (outside brackets).
@@ -176,7 +178,7 @@ class TreeIndex:
             return []  # some compound needs a class/id/attribute the page does not have
         last = keys[-1] if keys else None
         if last is not None and last[0] != "name":
-            return self._filter(self._index[last], compiled, limit)
+            return self._filter(self._index[last], selector, compiled, limit)
         ancestors = [k for k in keys[:-1] if k is not None and k[0] != "name"]
         if ancestors and not _SIBLING.search(selector):
             # Search only below the rarest ancestor compound's elements.
@@ -190,20 +192,29 @@ class TreeIndex:
                     found[id(tag)] = tag
             return self._ordered(found, limit)
         if last is not None:
-            return self._filter(self._index[last], compiled, limit)
+            return self._filter(self._index[last], selector, compiled, limit)
         try:
             return list(compiled.select(self.soup, limit=limit))
         except Exception:
             return []
 
-    def _filter(self, candidates: list[int], compiled: sv.SoupSieve, limit: int) -> list[Tag]:
+    def _filter(
+        self, candidates: list[int], selector: str, compiled: sv.SoupSieve, limit: int
+    ) -> list[Tag]:
+        """The live ``candidates`` matching ``selector``: in plain Python when it is simple
+        (a fresh soupsieve matcher per element was most of the selection time)."""
+        chains = exact_chains(selector)
         out: list[Tag] = []
         elements = self.elements
         for at in candidates:
             tag = elements[at]
             if not is_live(tag):
                 continue
-            if compiled.match(tag):
+            if (
+                any(chain_matches(tag, chain) for chain in chains)
+                if chains is not None
+                else compiled.match(tag)
+            ):
                 out.append(tag)
                 if limit and len(out) >= limit:
                     break

@@ -7,159 +7,28 @@ its last descendant, and buckets of positions by class, id, attribute name and t
 selector (tags, ``#id``, ``.class``, ``[attr]``, ``[attr=v]``, ``[attr^=v]``, ``[attr*=v]``,
 ``[attr$=v]``, descendant and ``>`` combinators, comma lists) is then answered from the bucket of
 its rightmost compound, cut to the scope's position range by bisection, and checked by walking
-parents. Anything else (``:has()``, sibling combinators) falls back to soupsieve, so a selector
-always means what CSS says.
+parents (:mod:`scraper.parse.selectors`). Anything else (``:has()``, sibling combinators) falls
+back to soupsieve, so a selector always means what CSS says.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
 
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper.parse.index import TreeIndex
+from scraper.parse.selectors import chain_matches, compile_selector
 
 __all__ = ["PageIndex", "compile_selector"]
 
-_COMPOUND = re.compile(
-    r"""(?P<name>[a-zA-Z][\w-]*|\*)?
-        (?P<rest>(?:\#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[\^*$]?=(?:"[^"]*"|'[^']*'|[\w-]+))?\])*)$""",
-    re.X,
-)
-_PIECE = re.compile(
-    r"""\#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)
-        |\[(?P<attr>[\w:-]+)(?:(?P<op>[\^*$]?=)(?P<val>"[^"]*"|'[^']*'|[\w-]+))?\]""",
-    re.X,
-)
-_UNSUPPORTED = re.compile(r"[:+~()]")
-_BRACKETS = re.compile(r"\[[^\]]*\]")
 _CLASS_TOKEN = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID_TOKEN = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _NEGATION = re.compile(r":not\([^)]*\)")
 _ALTERNATIVES = re.compile(r":(?:is|where|matches|any)\(")
-
-
-@dataclass(frozen=True)
-class _Compound:
-    name: str | None
-    ident: str | None
-    classes: tuple[str, ...]
-    attrs: tuple[tuple[str, str, str], ...]  # (name, op, value); op "" means "present"
-
-    def key(self) -> tuple[str, str] | None:
-        if self.ident is not None:
-            return ("id", self.ident)
-        if self.classes:
-            return ("class", self.classes[0])
-        if self.attrs:
-            return ("attr", self.attrs[0][0])
-        if self.name is not None:
-            return ("name", self.name)
-        return None
-
-    def matches(self, tag: Tag) -> bool:
-        if self.name is not None and tag.name != self.name:
-            return False
-        attrs = tag.attrs
-        if self.ident is not None and attrs.get("id") != self.ident:
-            return False
-        if self.classes:
-            have = attrs.get("class")
-            if not have:
-                return False
-            tokens = have if isinstance(have, list) else str(have).split()
-            if any(c not in tokens for c in self.classes):
-                return False
-        for name, op, value in self.attrs:
-            raw = attrs.get(name)
-            if raw is None:
-                return False
-            text = " ".join(raw) if isinstance(raw, list) else str(raw)
-            if op == "=" and text != value:
-                return False
-            if op == "^=" and not text.startswith(value):
-                return False
-            if op == "*=" and value not in text:
-                return False
-            if op == "$=" and not text.endswith(value):
-                return False
-        return True
-
-
-#: A compiled simple selector: compounds right to left, each with the combinator to its left.
-_Chain = tuple[tuple[_Compound, str], ...]
-
-
-def _compound(text: str) -> _Compound | None:
-    found = _COMPOUND.match(text)
-    if found is None or not text:
-        return None
-    name = found.group("name")
-    ident, classes, attrs = None, [], []
-    for piece in _PIECE.finditer(found.group("rest") or ""):
-        if piece.group("id"):
-            ident = piece.group("id")
-        elif piece.group("cls"):
-            classes.append(piece.group("cls"))
-        else:
-            value = (piece.group("val") or "").strip("\"'")
-            attrs.append((piece.group("attr").lower(), piece.group("op") or "", value))
-    return _Compound(
-        None if name in (None, "*") else name.lower(), ident, tuple(classes), tuple(attrs)
-    )
-
-
-@lru_cache(maxsize=2048)
-def compile_selector(selector: str) -> tuple[_Chain, ...] | None:
-    """The selector's comma parts as chains, or None when it needs soupsieve."""
-    chains: list[_Chain] = []
-    for part in selector.split(","):
-        part = part.strip()
-        if not part or _UNSUPPORTED.search(_BRACKETS.sub("", part)):
-            return None
-        tokens = re.sub(r"\s*>\s*", " > ", part).split()
-        chain: list[tuple[_Compound, str]] = []
-        combinator = " "
-        for token in reversed(tokens):
-            if token == ">":
-                if not chain:
-                    return None
-                chain[-1] = (chain[-1][0], ">")
-                continue
-            compound = _compound(token)
-            if compound is None:
-                return None
-            chain.append((compound, combinator))
-        if not chain:
-            return None
-        chains.append(tuple(chain))
-    return tuple(chains)
-
-
-def _chain_matches(tag: Tag, chain: _Chain) -> bool:
-    """True when ``tag`` matches the whole chain (ancestors anywhere above it, as in CSS)."""
-    first, combinator = chain[0]
-    if not first.matches(tag):
-        return False
-    return _ancestors_match(tag, chain, 1, combinator)
-
-
-def _ancestors_match(tag: Tag, chain: _Chain, at: int, combinator: str) -> bool:
-    if at >= len(chain):
-        return True
-    compound, next_combinator = chain[at]
-    parent = tag.parent
-    while isinstance(parent, Tag) and parent.name != "[document]":
-        if compound.matches(parent) and _ancestors_match(parent, chain, at + 1, next_combinator):
-            return True
-        if combinator == ">":
-            return False
-        parent = parent.parent
-    return False
+_BRACKETS = re.compile(r"\[[^\]]*\]")
 
 
 class PageIndex:
@@ -237,7 +106,7 @@ class PageIndex:
                 bucket = self._buckets.get(key, [])
                 candidates = bucket[bisect_left(bucket, lo) : bisect_right(bucket, hi)]
             for i in candidates:
-                if i not in hits and _chain_matches(self.tags[i], chain):
+                if i not in hits and chain_matches(self.tags[i], chain):
                     hits.add(i)
         return [self.tags[i] for i in sorted(hits)]
 
@@ -270,4 +139,4 @@ class PageIndex:
         chains = compile_selector(selector)
         if chains is None:
             return bool(tag.css.match(selector))
-        return any(_chain_matches(tag, chain) for chain in chains)
+        return any(chain_matches(tag, chain) for chain in chains)
