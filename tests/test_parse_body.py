@@ -109,3 +109,13 @@ def test_list_of_bare_links_is_dropped() -> None:
     items = "".join(f"<li><a href=/p{i}>Another post title number {i}</a></li>" for i in range(4))
     html = f"<article>{_para('Intro', 3)}<ul>{items}</ul>{_para('Outro', 3)}</article>"
     assert "Another post title" not in _body(html)
+
+
+def test_content_class_reused_on_a_sidebar_link_box_is_passed_over() -> None:
+    links = "".join(f"<a href=/c{i}>Category name number {i}</a> " for i in range(30))
+    html = (
+        f"<div class=entry-content>{links}</div>"
+        f"<div class=article-content>{_para('Real', 4)}</div>"
+        "<div class=entry-content>Short box</div>"
+    )
+    assert "Real" in _body(html)

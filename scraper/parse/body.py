@@ -47,6 +47,9 @@ CONTENT_SELECTORS: tuple[str, ...] = (
 )
 #: A content selector is trusted only when its element holds at least this much text.
 MIN_SELECTED_CHARS = 250
+#: Of several elements a selector names, one with more than this share of link text is a
+#: sidebar box reusing the class.
+SELECTED_LINK_DENSITY = 0.5
 
 #: A selected container's sibling joins it when it holds this much paragraph text...
 SIBLING_PROSE_CHARS = 200
@@ -177,11 +180,18 @@ def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None
                 if ancestor is not None and ancestor.name not in ("body", "html", "[document]"):
                     return ancestor, f"selector:{selector}", 1
             continue
-        best = max(range(len(found)), key=lambda i: sizes[i])
-        if sizes[best] >= MIN_SELECTED_CHARS:
+        for best in sorted(range(len(found)), key=lambda i: -sizes[i]):
+            if sizes[best] < MIN_SELECTED_CHARS:
+                break
+            if len(found) > 1 and _link_share(found[best], sizes[best]) > SELECTED_LINK_DENSITY:
+                continue  # the class is reused on sidebar boxes of links
             repeats = sum(n >= MIN_SELECTED_CHARS for n in sizes)
             return _with_siblings(found[best]), f"selector:{selector}", repeats
     return None, "", 1
+
+
+def _link_share(tag: Tag, size: int) -> float:
+    return sum(len(a.get_text(strip=True)) for a in tag.find_all("a")) / max(1, size)
 
 
 def _common_ancestor(tags: list[Tag]) -> Tag | None:
