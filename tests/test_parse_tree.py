@@ -110,3 +110,10 @@ def test_recorded_element_order_and_ends_are_the_ones_an_index_walk_finds(path: 
     assert tree.elements == walked.elements
     assert [id(t) for t in tree.elements] == [id(t) for t in walked.elements]
     assert tree.ends == walked.end
+
+
+@pytest.mark.parametrize("path", FIXTURES[:8], ids=lambda p: p.name)
+def test_text_from_recorded_strings_is_the_soups_text(path: Path) -> None:
+    tree = build_tree(decode_html(path.read_bytes()))
+    assert tree.strings is not None
+    assert tree.text(" ") == tree.soup.get_text(" ")

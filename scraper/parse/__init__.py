@@ -97,7 +97,7 @@ def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> Parsed
     platform = detect_platform(index, text)
     meta = extract_metadata(index)
     links = extract_links(soup, url, index)
-    dates_seen = dates.find_numeric_dates(soup.get_text(" ")) if soup.body else []
+    dates_seen = dates.find_numeric_dates(tree.text(" ")) if index.tags("body") else []
     headline = find_headline(index, meta, platform.title)
     verdict = _classify(index, url, meta, headline, links)
     if verdict == "listing" or verdict == "other":

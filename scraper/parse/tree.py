@@ -74,13 +74,21 @@ class ParsedTree(NamedTuple):
 
     ``elements`` is every element in document order (``soup.find_all(True)``) and ``ends[i]``
     the position in it of element ``i``'s last descendant: what :class:`~.index.TreeIndex`
-    would otherwise walk the tree again to learn. Both are None after a fallback to
-    BeautifulSoup.
+    would otherwise walk the tree again to learn. ``strings`` is every string node in document
+    order. All three are None after a fallback to BeautifulSoup.
     """
 
     soup: BeautifulSoup
     elements: list[Tag] | None = None
     ends: list[int] | None = None
+    strings: list[NavigableString] | None = None
+
+    def text(self, separator: str = " ") -> str:
+        """``soup.get_text(separator)`` of the tree as built, from the recorded strings."""
+        if self.strings is None:
+            return self.soup.get_text(separator)
+        types = self.soup.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+        return separator.join([s for s in self.strings if type(s) in types])
 
 
 def build_soup(text: str) -> BeautifulSoup:
@@ -111,7 +119,7 @@ def _parse(text: str) -> ParsedTree:
     parser = etree.HTMLParser(target=target, recover=True, huge_tree=False, encoding=None)
     parser.feed(text)
     parser.close()
-    return ParsedTree(soup, events.elements, events.ends)
+    return ParsedTree(soup, events.elements, events.ends, events.strings)
 
 
 def _plain_soup(text: str) -> BeautifulSoup:
@@ -137,19 +145,18 @@ class _Target:
         self.preserve = builder.preserve_whitespace_tags
         self.cdata_lists = builder.cdata_list_attributes or {}
         self.universal = self.cdata_lists.get("*", set())
-        self.list_attrs = frozenset(n for names in self.cdata_lists.values() for n in names)
         self.namespaces = dict(builder.DEFAULT_NSMAPS)  # type: ignore[attr-defined]
-        self.empty: dict[str, bool] = {}
         self.prev: PageElement | None = None
         self.parent: Tag = soup
         self.contents: list[PageElement] = soup.contents
-        self.stack: list[tuple[Tag, list[PageElement], int, type[NavigableString]]] = []
+        self.stack: list[tuple[Tag, list[PageElement], int, type[NavigableString], int]] = []
         self.keep_space = 0
         self.string_class: type[NavigableString] = NavigableString
         self.pending: list[str] = []
         self.elements: list[Tag] = []
         self.ends: list[int] = []
-        self.open: list[int] = []
+        self.strings: list[NavigableString] = []
+        self.names: dict[str, tuple[bool, type[NavigableString] | None, frozenset[str]]] = {}
 
     def start(self, name: str, attrib: dict[str, str], nsmap: Any = None) -> None:
         if self.pending:
@@ -157,10 +164,10 @@ class _Target:
         if name[:1] == "{":
             raise _Unsupported("namespaced element")
         attrs = self.attrs_class(attrib)
-        empty = self.empty.get(name)
-        if empty is None:
-            empty = self.empty[name] = self.builder.can_be_empty_element(name)
-        special = self.containers.get(name)
+        known = self.names.get(name)
+        if known is None:
+            known = self.names[name] = self._name_info(name)
+        empty, special, list_attrs = known
         children: list[PageElement] = []
         contents = self.contents
         last = contents[-1] if contents else None
@@ -183,16 +190,16 @@ class _Target:
             last.next_sibling = tag
         contents.append(tag)
         self.prev = tag
-        self.open.append(len(self.elements))
+        at = len(self.elements)
         self.elements.append(tag)
-        self.ends.append(0)
+        self.ends.append(at)
         if attrs:
-            for key in self.list_attrs.intersection(attrs):
-                if key in self.universal or key in self.cdata_lists.get(name, ()):
+            for key in list_attrs:
+                if key in attrs:
                     attrs[key] = self.list_class(nonwhitespace_re.findall(attrs[key]))
             if name == "meta":
                 self.builder.set_up_substitutions(tag)
-        self.stack.append((self.parent, contents, self.keep_space, self.string_class))
+        self.stack.append((self.parent, contents, self.keep_space, self.string_class, at))
         self.parent = tag
         self.contents = children
         if name in self.preserve:
@@ -200,13 +207,18 @@ class _Target:
         if special:
             self.string_class = special
 
+    def _name_info(self, name: str) -> tuple[bool, type[NavigableString] | None, frozenset[str]]:
+        """Per element name: can it be empty, its string class, its list-valued attributes."""
+        list_attrs = frozenset(self.universal) | frozenset(self.cdata_lists.get(name, ()))
+        return self.builder.can_be_empty_element(name), self.containers.get(name), list_attrs
+
     def end(self, name: str) -> None:
         if self.pending:
             self._flush()
         if not self.stack or self.parent.name != name:
             raise _Unsupported("unbalanced end tag")  # bs4 would search its stack for it
-        self.parent, self.contents, self.keep_space, self.string_class = self.stack.pop()
-        self.ends[self.open.pop()] = len(self.elements) - 1
+        self.parent, self.contents, self.keep_space, self.string_class, at = self.stack.pop()
+        self.ends[at] = len(self.elements) - 1
 
     def data(self, value: str) -> None:
         self.pending.append(value)
@@ -224,8 +236,8 @@ class _Target:
         if self.pending:
             self._flush()
         self.soup._most_recent_element = self.prev
-        while self.open:
-            self.ends[self.open.pop()] = len(self.elements) - 1
+        for *_, at in self.stack:  # elements never closed end with the document
+            self.ends[at] = len(self.elements) - 1
         return self.soup
 
     def _leaf(self, value: str, cls: type[NavigableString]) -> None:
@@ -255,3 +267,4 @@ class _Target:
             last.next_sibling = node
         contents.append(node)
         self.prev = node
+        self.strings.append(node)
