@@ -119,3 +119,16 @@ def test_content_class_reused_on_a_sidebar_link_box_is_passed_over() -> None:
         "<div class=entry-content>Short box</div>"
     )
     assert "Real" in _body(html)
+
+
+def test_box_of_other_stories_beside_the_article_is_not_joined() -> None:
+    box = f"<div class=group><h4><a href=/other>Other story</a></h4>{_para('Teaser', 3)}</div>"
+    html = f"<div id=wrap><div class=story-body>{_para('Own', 4)}</div>{box}</div>"
+    text = _body(html)
+    assert "Own" in text and "Teaser" not in text
+
+
+def test_section_with_a_permalinked_heading_continues_the_article() -> None:
+    more = f"<div class=more><h2><a href='#part-2'>Part two</a></h2>{_para('Continued', 3)}</div>"
+    html = f"<div id=wrap><div class=story-body>{_para('Own', 4)}</div>{more}</div>"
+    assert "Continued" in _body(html)

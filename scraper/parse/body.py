@@ -35,7 +35,13 @@ from scraper.parse.furniture import (
 from scraper.parse.index import TreeIndex, is_live
 from scraper.parse.links import teaser_count
 from scraper.parse.sanitize import INVISIBLE_TAGS, html_to_text, sanitize_html
-from scraper.parse.scoring import PARAGRAPH_TAGS, by_score, looks_like_text
+from scraper.parse.scoring import (
+    PARAGRAPH_TAGS,
+    TEASER_HEADINGS,
+    by_score,
+    is_linked_heading,
+    looks_like_text,
+)
 
 __all__ = ["Body", "block_fingerprint", "extract_body"]
 
@@ -55,6 +61,8 @@ SELECTED_LINK_DENSITY = 0.5
 SIBLING_PROSE_CHARS = 200
 #: ...and less than this share of it is link text.
 SIBLING_LINK_DENSITY = 0.25
+#: ...and fewer than this many headings linking elsewhere.
+SIBLING_MAX_TEASERS = 1
 #: A "furniture" element holding more than this share of the page's text is a page wrapper.
 WRAPPER_SHARE = 0.5
 WRAPPER_LINK_DENSITY = 0.2
@@ -240,6 +248,9 @@ def _continues(tag: Tag, classes: set[str], lengths: Lengths) -> bool:
     length = lengths.text.get(id(tag), 0)
     if not length or lengths.density(tag) >= SIBLING_LINK_DENSITY:
         return False
+    teasers = tag.find_all(TEASER_HEADINGS)
+    if sum(1 for h in teasers if is_linked_heading(h)) >= SIBLING_MAX_TEASERS:
+        return False  # a box of other stories' headlines and summaries
     if classes & set(tag.get("class") or []):
         return True
     if tag.name == "p":

@@ -18,7 +18,10 @@ from bs4.element import NavigableString, Tag
 
 from scraper.parse.furniture import Lengths, class_weight
 
-__all__ = ["PARAGRAPH_TAGS", "by_score", "is_ancestor", "looks_like_text"]
+__all__ = [
+    "PARAGRAPH_TAGS", "TEASER_HEADINGS", "by_score", "is_ancestor", "is_linked_heading",
+    "looks_like_text",
+]
 
 #: Tags whose text counts as a paragraph for scoring.
 PARAGRAPH_TAGS: frozenset[str] = frozenset({"p", "pre", "td", "blockquote", "li"})
@@ -135,15 +138,21 @@ def is_teaser_stream(tag: Tag) -> bool:
     if tag.name not in ("ul", "ol"):
         return False
     items = tag.find_all("li", recursive=False)
-    teasers = 0
-    for item in items:
-        heading = item.find(TEASER_HEADINGS)
-        if heading is not None and (
-            heading.find("a") is not None or (heading.parent is not None
-                                              and heading.parent.name == "a")
-        ):
-            teasers += 1
+    teasers = sum(1 for item in items if is_linked_heading(item.find(TEASER_HEADINGS)))
     return teasers >= MIN_TEASER_ITEMS and 2 * teasers >= len(items)
+
+
+def is_linked_heading(heading: Tag | NavigableString | None) -> bool:
+    """A heading that is (or holds) a link to another page: a teaser. In-page anchors
+    (``<a href="#section">``, permalinks to the heading itself) do not count."""
+    if not isinstance(heading, Tag):
+        return False
+    parent = heading.parent
+    link = parent if parent is not None and parent.name == "a" else heading.find("a", href=True)
+    if link is None:
+        return False
+    href = link.get("href")
+    return isinstance(href, str) and not href.startswith("#")
 
 
 def _drop_stream(
