@@ -82,7 +82,7 @@ def clean_author(text: str, stamp: str | None = None) -> str | None:
     text = " ".join(text.split())
     if stamp and " ".join(stamp.split()) == text:
         # Name and date in one string ("Posted by: Amy | Apr 6, 2007"): keep the dateless part.
-        text = next((p for p in META_SEPARATOR.split(text) if not any(c.isdigit() for c in p)), "")
+        text = next((p for p in META_SEPARATOR.split(text) if not any(map(str.isdigit, p))), "")
     elif stamp and len(stamp) > 4 and stamp in text:
         text = text.replace(stamp, " ")
     text = AUTHOR_PREFIX.sub("", LEADING_URL.sub("", text))
@@ -125,7 +125,7 @@ def date_text(tag: Tag | None) -> str | None:
             return value.strip()
     for attr in ("datetime", "title", "data-datetime"):
         value = tag.get(attr)
-        if isinstance(value, str) and any(ch.isdigit() for ch in value):
+        if isinstance(value, str) and any(map(str.isdigit, value)):
             return value.strip()
     # A microformat stamp inside a meta block: <abbr class="published" title="2020-01-09T12:06Z">.
     for abbr in tag.find_all("abbr", title=True, limit=3):
@@ -160,6 +160,6 @@ def external_id(item: Tag) -> str | None:
                 break
     for tag in tags:
         ident = tag.get("id")
-        if isinstance(ident, str) and any(ch.isdigit() for ch in ident):
+        if isinstance(ident, str) and any(map(str.isdigit, ident)):
             return ID_PREFIX.sub("", ident)
     return None

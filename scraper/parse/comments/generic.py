@@ -205,7 +205,7 @@ def _is_meta_line(tag: Tag) -> bool:
     text = " ".join(tag.get_text(" ").split())
     return (
         len(text) <= MAX_STAMP_CHARS
-        and any(c.isdigit() for c in text)
+        and any(map(str.isdigit, text))
         and parse_date(text) is not None
     )
 
@@ -294,4 +294,4 @@ def find_generic(
 
 def _external_id(tag: Tag) -> str | None:
     ident = tag.get("id")
-    return ident if isinstance(ident, str) and any(c.isdigit() for c in ident) else None
+    return ident if isinstance(ident, str) and any(map(str.isdigit, ident)) else None

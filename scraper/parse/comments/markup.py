@@ -167,13 +167,18 @@ def _without(node: Tag, strip: str, index: PageIndex) -> Tag:
     clone = copy.copy(node)
     doomed = [
         twin
-        for original, twin in zip(node.find_all(True), clone.find_all(True), strict=False)
+        for original, twin in zip(index.descendants(node), _elements(clone), strict=False)
         if id(original) in junk
     ]
     for twin in doomed:
         if not twin.decomposed:
             twin.decompose()
     return clone
+
+
+def _elements(node: Tag) -> list[Tag]:
+    """``node.find_all(True)``, without bs4's filters."""
+    return [t for t in node.descendants if isinstance(t, Tag)]
 
 
 def _text_of(nodes: list[Tag], strip: str, url: str, index: PageIndex) -> tuple[str, str]:
@@ -189,8 +194,10 @@ def _date_in(item: Tag, items: _Items, text_nodes: list[Tag] | None) -> str | No
     """A date written loose in the comment's own meta text (no date element to select)."""
     skip = {id(t) for t in text_nodes or []}
     for root in items.parts[id(item)]:
-        for string in root.find_all(string=True):
-            if len(string) > MAX_DATE_TEXT or not any(ch.isdigit() for ch in string):
+        for string in root.descendants:  # root.find_all(string=True), without bs4's filters
+            if not isinstance(string, NavigableString):
+                continue
+            if len(string) > MAX_DATE_TEXT or not any(map(str.isdigit, string)):
                 continue
             parent = string.parent
             if parent is None or parent.name in ("script", "style"):

@@ -80,7 +80,7 @@ def _name_in(block: Tag, stamp: str) -> str | None:
                 return name
     text = " ".join(block.get_text(" ").split())
     name = clean_author(text, stamp)
-    if name and len(name.split()) <= MAX_NAME_WORDS and not any(c.isdigit() for c in name):
+    if name and len(name.split()) <= MAX_NAME_WORDS and not any(map(str.isdigit, name)):
         return name
     return None
 
@@ -168,11 +168,11 @@ class AreaText:
             timed = self.times[i]
             value = timed.get("datetime")
             if isinstance(value, str) and value.strip():
-                inner = timed.find_all(string=True)
+                inner = [s for s in timed.descendants if isinstance(s, NavigableString)]
                 block = self._meta_block(inner[0], unit) if inner else None
                 return value.strip(), block, {id(s) for s in inner}
         for string in strings:
-            if len(string) > 4 * MAX_STAMP_CHARS or not any(c.isdigit() for c in string):
+            if len(string) > 4 * MAX_STAMP_CHARS or not any(map(str.isdigit, string)):
                 continue
             text = " ".join(string.split())
             if len(text) > MAX_STAMP_CHARS or not self._is_dated(text):
@@ -193,7 +193,7 @@ class AreaText:
             return None
         name = _name_in(meta, date) if meta is not None else None
         if meta is not None:
-            used.update(id(s) for s in meta.find_all(string=True))
+            used.update(id(s) for s in meta.descendants if isinstance(s, NavigableString))
         body = [
             s for s in strings if id(s) not in used and not UI_WORDS.match(" ".join(s.split()))
         ]
