@@ -132,3 +132,12 @@ def test_section_with_a_permalinked_heading_continues_the_article() -> None:
     more = f"<div class=more><h2><a href='#part-2'>Part two</a></h2>{_para('Continued', 3)}</div>"
     html = f"<div id=wrap><div class=story-body>{_para('Own', 4)}</div>{more}</div>"
     assert "Continued" in _body(html)
+
+
+def test_list_post_of_sibling_blocks_keeps_its_heading_only_block() -> None:
+    paras = "".join(_para("Text", 2) for _ in range(4))
+    blocks = "".join(f"<div class=entry-text><p>Item{i}</p>{paras}</div>" for i in range(3))
+    first = "<div><h2>Opening line set as a heading, with a comma.</h2><img src=a.jpg></div>"
+    html = f"<div class=list>{first}{blocks}</div><div class=rail>{_para('Rail', 1)}</div>"
+    text = _body(html)
+    assert "Opening line" in text and "Item2" in text

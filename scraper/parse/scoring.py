@@ -52,6 +52,10 @@ MIN_ALTERNATIVES = 3
 ITEM_BLOCK_TAGS: frozenset[str] = frozenset({"ol", "ul", "dl", "table", "tbody"})
 ITEM_BLOCK_LEVELS = 4
 ITEM_BLOCK_SHARE = 0.8
+#: A parent scoring this share of the top candidate's score or more replaces it, when it has
+#: this many children (the top one included) scoring like rivals.
+PARENT_SHARE = 0.75
+MIN_SIBLING_BLOCKS = 3
 #: A list whose items mostly open with a heading linking elsewhere is a stream of teasers
 #: (more stories, related posts); it and the wrappers it fills are no candidates.
 TEASER_HEADINGS: tuple[str, ...] = ("h2", "h3", "h4")
@@ -92,6 +96,7 @@ def by_score(root: Tag, lengths: Lengths) -> Tag | None:
         top_key = max(final, key=lambda k: final[k])
     top_key = unify(top_key, final, tags)
     top_key = beyond_item_block(top_key, final, tags, lengths)
+    top_key = to_rival_parent(top_key, final, tags)
     top = tags[top_key]
     parent = top.parent
     if not isinstance(parent, Tag):
@@ -171,6 +176,22 @@ def _drop_stream(
     for k in dropped:
         del final[k]
     return True
+
+
+def to_rival_parent(top_key: int, final: dict[int, float], tags: dict[int, Tag]) -> int:
+    """A parent scoring nearly as high as the top candidate draws on other children too: the
+    article is split into sibling blocks (a list-style post), and the parent is it."""
+    parent = tags[top_key].parent
+    if not isinstance(parent, Tag) or parent.name in ("body", "html"):
+        return top_key
+    best = final[top_key]
+    if final.get(id(parent), 0) < PARENT_SHARE * best:
+        return top_key
+    blocks = sum(
+        1 for child in parent.find_all(True, recursive=False)
+        if final.get(id(child), 0) >= ALTERNATIVE_SHARE * best
+    )
+    return id(parent) if blocks >= MIN_SIBLING_BLOCKS else top_key
 
 
 def beyond_item_block(
