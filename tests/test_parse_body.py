@@ -141,3 +141,9 @@ def test_list_post_of_sibling_blocks_keeps_its_heading_only_block() -> None:
     html = f"<div class=list>{first}{blocks}</div><div class=rail>{_para('Rail', 1)}</div>"
     text = _body(html)
     assert "Opening line" in text and "Item2" in text
+
+
+def test_links_in_a_sentence_stay_whatever_their_class() -> None:
+    note = "<a class=popup href='javascript:void(0)'>rather elderly</a>"
+    html = f"<article><p>I am a {note} man. {SENTENCE * 3}</p>{_para('More', 3)}</article>"
+    assert "I am a rather elderly man." in _body(html)

@@ -27,6 +27,12 @@ FURNITURE_ROLES: frozenset[str] = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
 )
 
+#: Phrase-level elements, never furniture inside the prose elements below.
+PHRASE_TAGS: frozenset[str] = frozenset(
+    {"a", "span", "em", "strong", "i", "b", "abbr", "code", "small", "sup", "sub", "mark", "q"}
+)
+PROSE_TAGS: frozenset[str] = frozenset({"p", "blockquote", "dd"})
+
 #: class/id words that mark furniture (removed) and content (kept, scored up).
 NEGATIVE = re.compile(
     r"(^|[-_\s])(sidebar|widget|share|sharing|social|sociable|related|recommend|comment|comments|"
@@ -115,6 +121,8 @@ def class_weight(tag: Tag) -> float:
 def is_furniture(tag: Tag) -> bool:
     if tag.name in FURNITURE_TAGS:
         return True
+    if tag.name in PHRASE_TAGS and tag.parent is not None and tag.parent.name in PROSE_TAGS:
+        return False  # words of a sentence ("<a class=popup>"), whatever their class says
     role = tag.get("role")
     if isinstance(role, str) and role.lower() in FURNITURE_ROLES:
         return True
