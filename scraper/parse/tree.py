@@ -128,6 +128,10 @@ def _plain_soup(text: str) -> BeautifulSoup:
         return BeautifulSoup(text, "lxml")
 
 
+#: Per element name: the Tag instance-dict prototype, the string class, list-valued attributes.
+_NameInfo = tuple[dict[str, Any], type[NavigableString] | None, frozenset[str]]
+
+
 class _Target:
     """lxml parser target: the events bs4's lxml builder gets, turned into bs4 objects.
 
@@ -156,34 +160,30 @@ class _Target:
         self.elements: list[Tag] = []
         self.ends: list[int] = []
         self.strings: list[NavigableString] = []
-        self.names: dict[str, tuple[bool, type[NavigableString] | None, frozenset[str]]] = {}
+        self.names: dict[str, _NameInfo] = {}
 
     def start(self, name: str, attrib: dict[str, str], nsmap: Any = None) -> None:
         if self.pending:
             self._flush()
-        if name[:1] == "{":
-            raise _Unsupported("namespaced element")
-        attrs = self.attrs_class(attrib)
         known = self.names.get(name)
         if known is None:
             known = self.names[name] = self._name_info(name)
-        empty, special, list_attrs = known
+        proto, special, list_attrs = known
+        attrs = self.attrs_class(attrib)
         children: list[PageElement] = []
         contents = self.contents
         last = contents[-1] if contents else None
         prev = self.prev
         tag = Tag.__new__(Tag)
-        tag.__dict__ = {
-            "parser_class": BeautifulSoup, "name": name, "namespace": None,
-            "_namespaces": self.namespaces, "prefix": None, "sourceline": None,
-            "sourcepos": None, "attribute_value_list_class": self.list_class,
-            "attrs": attrs, "known_xml": False, "contents": children,
-            "parent": self.parent, "previous_element": prev, "next_element": None,
-            "previous_sibling": last, "next_sibling": None, "hidden": False,
-            "can_be_empty_element": empty, "cdata_list_attributes": self.cdata_lists,
-            "preserve_whitespace_tags": self.preserve,
-            "interesting_string_types": {special} if special else Tag.MAIN_CONTENT_STRING_TYPES,
-        }
+        fields = proto.copy()  # the constructor's instance dict, minus what varies per element
+        fields["attrs"] = attrs
+        fields["contents"] = children
+        fields["parent"] = self.parent
+        fields["previous_element"] = prev
+        fields["previous_sibling"] = last
+        if special:
+            fields["interesting_string_types"] = {special}
+        tag.__dict__ = fields
         if prev is not None:
             prev.next_element = tag
         if last is not None:
@@ -207,10 +207,25 @@ class _Target:
         if special:
             self.string_class = special
 
-    def _name_info(self, name: str) -> tuple[bool, type[NavigableString] | None, frozenset[str]]:
-        """Per element name: can it be empty, its string class, its list-valued attributes."""
+    def _name_info(self, name: str) -> _NameInfo:
+        """Per element name: its instance-dict prototype, string class, list-valued attributes."""
+        if name[:1] == "{":
+            raise _Unsupported("namespaced element")
+        special = self.containers.get(name)
+        proto = {
+            "parser_class": BeautifulSoup, "name": name, "namespace": None,
+            "_namespaces": self.namespaces, "prefix": None, "sourceline": None,
+            "sourcepos": None, "attribute_value_list_class": self.list_class,
+            "attrs": None, "known_xml": False, "contents": None,
+            "parent": None, "previous_element": None, "next_element": None,
+            "previous_sibling": None, "next_sibling": None, "hidden": False,
+            "can_be_empty_element": self.builder.can_be_empty_element(name),
+            "cdata_list_attributes": self.cdata_lists,
+            "preserve_whitespace_tags": self.preserve,
+            "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
+        }
         list_attrs = frozenset(self.universal) | frozenset(self.cdata_lists.get(name, ()))
-        return self.builder.can_be_empty_element(name), self.containers.get(name), list_attrs
+        return proto, special, list_attrs
 
     def end(self, name: str) -> None:
         if self.pending:
