@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bs4.element import Tag
 
@@ -41,7 +41,9 @@ class Compound:
     classes: tuple[str, ...]
     attrs: tuple[tuple[str, str, str], ...]  # (name, op, value); op "" means "present"
 
+    @cached_property
     def key(self) -> tuple[str, str] | None:
+        """The index bucket of the elements it can match: id, else class, attribute, name."""
         if self.ident is not None:
             return ("id", self.ident)
         if self.classes:

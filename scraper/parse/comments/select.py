@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper.parse.index import TreeIndex
-from scraper.parse.selectors import chain_matches, compile_selector
+from scraper.parse.selectors import Chain, chain_matches, compile_selector
 
 __all__ = ["PageIndex", "compile_selector"]
 
@@ -68,7 +69,7 @@ class PageIndex:
             )
         return any(
             all(
-                c.key() is None or c.key() in self._buckets
+                c.key is None or c.key in self._buckets
                 for c, _ in chain
             )
             for chain in chains
@@ -97,18 +98,26 @@ class PageIndex:
             lo, hi = 0, len(self.tags) - 1
         else:
             lo, hi = (start if include_root else start + 1), self.end[start]
+        tags = self.tags
+        if len(chains) == 1:  # candidates come in document order, each once
+            chain = chains[0]
+            return [
+                tags[i] for i in self._candidates(chain, lo, hi) if chain_matches(tags[i], chain)
+            ]
         hits: set[int] = set()
         for chain in chains:
-            key = chain[0][0].key()
-            if key is None:
-                candidates: range | list[int] = range(lo, hi + 1)
-            else:
-                bucket = self._buckets.get(key, [])
-                candidates = bucket[bisect_left(bucket, lo) : bisect_right(bucket, hi)]
-            for i in candidates:
-                if i not in hits and chain_matches(self.tags[i], chain):
+            for i in self._candidates(chain, lo, hi):
+                if i not in hits and chain_matches(tags[i], chain):
                     hits.add(i)
-        return [self.tags[i] for i in sorted(hits)]
+        return [tags[i] for i in sorted(hits)]
+
+    def _candidates(self, chain: Chain, lo: int, hi: int) -> Sequence[int]:
+        """Positions in ``lo..hi`` of the elements carrying the chain's rightmost key."""
+        key = chain[0][0].key
+        if key is None:
+            return range(lo, hi + 1)
+        bucket = self._buckets.get(key, [])
+        return bucket[bisect_left(bucket, lo) : bisect_right(bucket, hi)]
 
     def descendants(self, root: Tag) -> list[Tag]:
         """Every element below ``root``, in document order."""
