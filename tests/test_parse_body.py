@@ -147,3 +147,24 @@ def test_links_in_a_sentence_stay_whatever_their_class() -> None:
     note = "<a class=popup href='javascript:void(0)'>rather elderly</a>"
     html = f"<article><p>I am a {note} man. {SENTENCE * 3}</p>{_para('More', 3)}</article>"
     assert "I am a rather elderly man." in _body(html)
+
+
+def test_page_wide_form_handed_in_as_a_comment_region_is_kept() -> None:
+    soup = BeautifulSoup(
+        f"<body><form id=Form><div class=post>{_para('Inside', 5)}</div></form></body>", "lxml"
+    )
+    form = soup.find("form")
+    assert form is not None
+    body = extract_body(soup, "http://example.org/p", exclude=[form])
+    assert "Inside" in body.text
+
+
+def test_comment_form_handed_in_as_a_region_is_dropped() -> None:
+    soup = BeautifulSoup(
+        f"<body><div class=post>{_para('Own', 5)}</div>"
+        "<form id=respond><p>Leave your words here, friends.</p></form></body>", "lxml"
+    )
+    form = soup.find("form")
+    assert form is not None
+    body = extract_body(soup, "http://example.org/p", exclude=[form])
+    assert "Own" in body.text and "Leave your words" not in body.text

@@ -114,10 +114,8 @@ def extract_body(
         boilerplate: fingerprints of blocks the site template found on many pages.
         same_urls: other URLs of this page (canonical): headings linking there are no teasers.
     """
-    for region in list(exclude):
-        if region.parent is not None:
-            region.decompose()
     root = soup.body if isinstance(soup.body, Tag) else soup
+    _drop_regions(root, exclude)
     index = index or TreeIndex(soup)
     _strip(index)
     chosen, method, repeats = _by_selector(index, (*selectors, *CONTENT_SELECTORS))
@@ -135,6 +133,20 @@ def extract_body(
 
 
 # ------------------------------------------------------------------ preparation
+
+
+def _drop_regions(root: Tag, regions: Iterable[Tag]) -> None:
+    """Drop comment threads and forms; a form holding most of the page wraps it (ASP.NET)."""
+    page: int | None = None
+    for region in list(regions):
+        if region.parent is None:
+            continue
+        if region.name == "form":
+            if page is None:
+                page = len(root.get_text(strip=True))
+            if len(region.get_text(strip=True)) > WRAPPER_SHARE * page:
+                continue
+        region.decompose()
 
 
 def _strip(index: TreeIndex) -> None:
