@@ -168,3 +168,13 @@ def test_comment_form_handed_in_as_a_region_is_dropped() -> None:
     assert form is not None
     body = extract_body(soup, "http://example.org/p", exclude=[form])
     assert "Own" in body.text and "Leave your words" not in body.text
+
+
+def test_slideshow_outweighing_the_prose_in_the_article_is_dropped() -> None:
+    slides = "".join(f"<li><p>Slide{i} caption {SENTENCE}</p></li>" for i in range(12))
+    html = (
+        f"<div itemprop=articleBody>{_para('Own', 4)}"
+        f"<div class=promo_holder><ul class=slideshow>{slides}</ul></div></div>"
+    )
+    text = _body(html)
+    assert "Own" in text and "Slide3" not in text

@@ -65,6 +65,8 @@ SIBLING_LINK_DENSITY = 0.25
 SIBLING_MAX_TEASERS = 1
 #: A "furniture" element holding more than this share of the page's text is a page wrapper.
 WRAPPER_SHARE = 0.5
+#: Inside the chosen element, a "furniture" element holding this share of its text is kept.
+HOLDS_MOST_SHARE = 0.9
 WRAPPER_LINK_DENSITY = 0.2
 HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"\s+")
@@ -297,9 +299,10 @@ def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
 
 
 def _holds_most(tag: Tag, chosen: Tag) -> bool:
-    """A "furniture" class on an element holding most of the article is a false alarm."""
+    """A "furniture" class on an element holding nearly all the article is a false alarm; a
+    slideshow or promo box outweighing the prose beside it is still furniture."""
     inner = len(tag.get_text(strip=True))
-    return inner > 0.5 * max(1, len(chosen.get_text(strip=True)))
+    return inner > HOLDS_MOST_SHARE * max(1, len(chosen.get_text(strip=True)))
 
 
 def _is_link_list(tag: Tag, text: str) -> bool:
