@@ -117,3 +117,13 @@ def test_text_from_recorded_strings_is_the_soups_text(path: Path) -> None:
     tree = build_tree(decode_html(path.read_bytes()))
     assert tree.strings is not None
     assert tree.text(" ") == tree.soup.get_text(" ")
+
+
+def test_dismantled_tree_leaves_taken_strings_intact() -> None:
+    tree = build_tree("<html><body><h1>Title</h1><p class='x'>one</p></body></html>")
+    title = tree.soup.h1.get_text() if tree.soup.h1 else ""
+    string = tree.strings[0] if tree.strings else None
+    tree.dismantle()
+    assert title == "Title"
+    assert string == "Title"
+    assert tree.elements is not None and all(not e.__dict__ for e in tree.elements)

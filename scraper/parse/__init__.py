@@ -39,7 +39,7 @@ from scraper.parse.links import (
     teaser_count,
 )
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
-from scraper.parse.tree import build_tree, paused_gc
+from scraper.parse.tree import ParsedTree, build_tree, paused_gc
 
 __all__ = ["PLATFORMS", "parse_page", "parse_post"]
 
@@ -83,15 +83,20 @@ def parse_post(html: str | bytes, url: str, site: SiteProfile | None = None) -> 
 def parse_page(html: str | bytes, url: str, site: SiteProfile | None = None) -> ParsedPage:
     """Everything the crawler needs from one page. Never raises on any input."""
     try:
-        with paused_gc():  # the page's tree is collected at once when it is done
-            return _parse_page(html, url, site)
+        with paused_gc():  # the page's tree is freed at once when it is done
+            text = decode_html(html)[:MAX_HTML_CHARS]
+            tree = build_tree(text)
+            try:
+                return _parse_page(tree, text, url, site)
+            finally:
+                tree.dismantle()
     except RecursionError:
         return ParsedPage(url=url, kind="other")
 
 
-def _parse_page(html: str | bytes, url: str, site: SiteProfile | None) -> ParsedPage:
-    text = decode_html(html)[:MAX_HTML_CHARS]
-    tree = build_tree(text)
+def _parse_page(
+    tree: ParsedTree, text: str, url: str, site: SiteProfile | None
+) -> ParsedPage:
     soup = tree.soup
     index = TreeIndex(soup, tree.elements, tree.ends)
     platform = detect_platform(index, text)

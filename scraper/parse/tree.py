@@ -90,6 +90,21 @@ class ParsedTree(NamedTuple):
         types = self.soup.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
         return separator.join([s for s in self.strings if type(s) in types])
 
+    def dismantle(self) -> None:
+        """Unlink every node of the tree, so that reference counting frees it at once.
+
+        A tree is thousands of objects in parent <-> child cycles, which otherwise wait for
+        the cyclic garbage collector to traverse them all. Only for a tree nobody reads again
+        (strings taken from it stay valid as strings). No-op after a fallback to BeautifulSoup.
+        """
+        if self.elements is None or self.strings is None:
+            return
+        for element in self.elements:
+            element.__dict__.clear()
+        for string in self.strings:
+            string.__dict__.clear()
+        self.soup.__dict__.clear()
+
 
 def build_soup(text: str) -> BeautifulSoup:
     """Parse ``text`` as HTML into the tree ``BeautifulSoup(text, "lxml")`` would build.
