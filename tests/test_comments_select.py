@@ -79,3 +79,9 @@ def test_extract_comments_reuses_the_index_it_is_handed() -> None:
         soup, "https://example.test/p", platform="wordpress", index=TreeIndex(soup)
     )
     assert shared == alone
+
+
+def test_a_class_named_twice_selects_its_element_once() -> None:
+    soup = BeautifulSoup("<div class='comment comment'><p>x</p></div>", "lxml")
+    assert PageIndex(soup).select(soup, "div.comment") == soup.select("div.comment")
+    assert TreeIndex(soup).select("div.comment") == soup.select("div.comment")

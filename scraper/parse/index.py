@@ -237,7 +237,9 @@ def _buckets(elements: list[Tag]) -> dict[tuple[str, str], list[int]]:
             index["attr", attr.lower()].append(i)
             if attr == "class":
                 for cls in value if isinstance(value, list) else str(value).split():
-                    index["class", cls].append(i)
+                    at = index["class", cls]
+                    if not at or at[-1] != i:  # a class named twice is indexed once
+                        at.append(i)
             elif attr == "id" and isinstance(value, str):
                 index["id", value].append(i)
     return dict(index)
