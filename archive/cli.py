@@ -720,7 +720,8 @@ def demo(
 
         with Archive(db, create=False) as archive:
             print_hits(out, run_search(archive.db, query, limit=5))
-        out.print(f"\nTry: blog-archiver show 1 --db {db}   or   datasette {db}")
+        me = _invocation()
+        out.print(f"\nTry: {me} show 1 --db {db}   or   {me} serve --db {db}")
 
 
 @app.command()
@@ -749,6 +750,20 @@ def serve(
             code = 0
         if code:
             raise typer.Exit(code)
+
+
+def _invocation() -> str:
+    """How the user can call this program again: its name when it is on PATH, else its path."""
+    import shutil
+
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "blog-archiver"
+    name = Path(argv0).name
+    if name == "blog-archiver" and shutil.which(name) != str(Path(argv0).resolve()):
+        try:
+            return str(Path(argv0).resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(Path(argv0).resolve())
+    return name if name == "blog-archiver" else "blog-archiver"
 
 
 def main() -> None:
