@@ -178,3 +178,15 @@ def test_comment_stamps_are_read_month_first_while_post_dates_are_day_first(
             assert post is not None
             got = sorted((c.published or "")[:16] for c in post.comments)
             assert got == sorted(_demo_stamps(demo.comments)), demo.sid
+
+
+def test_tags_are_archived(crawled: Any) -> None:
+    db, _, _, url = crawled
+    with Archive(db, create=False) as archive:
+        for exp in expected_posts():
+            post = archive.post(url.rstrip("/") + exp.path)
+            assert post is not None and post.tags == list(exp.tags), exp.path
+    result = runner.invoke(app, ["search", "tag:grief", "--in", "posts", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    found = {h["url"].split("?")[-1] for h in json.loads(result.stdout)}
+    assert found == {f"sid={e.sid}" for e in expected_posts() if "grief" in e.tags}

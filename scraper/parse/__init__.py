@@ -39,6 +39,7 @@ from scraper.parse.links import (
     teaser_count,
 )
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
+from scraper.parse.taglinks import tag_links
 from scraper.parse.tree import ParsedTree, build_tree, paused_gc
 
 __all__ = ["PLATFORMS", "parse_page", "parse_post"]
@@ -144,6 +145,8 @@ def _build_post(
                          headline=headline.element)
     tags = _texts(index, platform.tags) or meta.tags
     categories = _texts(index, platform.categories) or meta.categories
+    if not tags:  # read before the body extractor takes the headline out of the tree
+        tags = tag_links(headline.element, url, found.regions)
     if headline.element is not None and headline.element.parent is not None:
         regions.append(headline.element)
     body = extract_body(soup, url, index=index, selectors=platform.body, exclude=regions,
