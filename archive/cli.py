@@ -7,122 +7,31 @@ Every command is a thin layer over the library (``archive.jobs``, ``archive.stor
 
 from __future__ import annotations
 
-import json
-import logging
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import IO, Annotated, Any, cast
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from archive.lock import ArchiveLock
-from archive.store import Archive, ArchiveError
-from scraper import __version__
-
-app = typer.Typer(
-    name="blog-archiver",
-    help="Keep a complete, searchable, versioned copy of a blog in one SQLite file.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode=None,
+from archive.cli_common import (
+    DEFAULT_DB,
+    QUERY_HELP,
+    STATE,
+    DbOption,
+    app,
+    err,
+    fail,
+    out,
+    print_json,
+    user_errors,
 )
-
-DbOption = Annotated[Path, typer.Option("--db", help="Archive file (SQLite).")]
-DEFAULT_DB = Path("archive.db")
-QUERY_HELP = 'Words, "exact phrases", prefix*, -excluded, OR, title:, author:, tag:'
-
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-EXIT_USAGE = 2
-
-
-class State:
-    debug = False
-
-
-STATE = State()
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn every error into one clear stderr line and an exit code (tracebacks with --debug)."""
-    from archive.search import QueryError
-    from scraper.errors import FetchError
-
-    try:
-        yield
-    except typer.Exit:
-        raise
-    except BrokenPipeError:  # `blog-archiver export | head`: the reader has all it wanted
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    except FileNotFoundError as exc:
-        if STATE.debug:
-            raise
-        _fail(f"no such file: {exc.filename}", EXIT_USAGE)
-    except (ArchiveError, QueryError, FetchError, ValueError, OSError, sqlite3.Error) as exc:
-        if STATE.debug:
-            raise
-        _fail(str(exc) or type(exc).__name__, EXIT_USAGE if not isinstance(exc, QueryError) else 1)
-    except KeyboardInterrupt:
-        _fail(
-            "interrupted; everything fetched so far is saved — run the same command to resume", 130
-        )
-    except Exception as exc:  # a bug: still one line, unless --debug
-        if STATE.debug:
-            raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", 70)
-
-
-def _fail(message: str, code: int) -> None:
-    err.print(f"Error: {escape(message.splitlines()[0] if message else 'failed')}")
-    raise typer.Exit(code)
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"blog-archiver {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
-    version: Annotated[
-        bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = None,
-) -> None:
-    STATE.debug = debug
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-
-
-def _json_default(value: object) -> Any:
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    return str(value)
-
-
-def _print_json(data: object) -> None:
-    out.print_json(json.dumps(data, default=_json_default, ensure_ascii=False), indent=2)
-
+from archive.lock import ArchiveLock
+from archive.store import Archive
 
 # ---------------------------------------------------------------------- crawl
 
@@ -187,13 +96,13 @@ def _check_url(url: str) -> None:
 
 def _report(summary: Any, *, quiet: bool, as_json: bool) -> None:
     if as_json:
-        _print_json(summary)
+        print_json(summary)
         return
     if summary.status == "failed":
         sample = summary.error_samples[0] if summary.error_samples else "no page could be fetched"
         if sample.startswith("http") and ": " in sample:
             sample = sample.split(": ", 1)[1]
-        _fail(f"could not crawl {summary.site}: {sample}", 2)
+        fail(f"could not crawl {summary.site}: {sample}", 2)
     if quiet and summary.status == "ok":
         return
     stream = err if summary.status != "ok" else out
@@ -208,231 +117,8 @@ def _report(summary: Any, *, quiet: bool, as_json: bool) -> None:
         err.print(f"  failed: {escape(sample)}")
 
 
-# ---------------------------------------------------------------------- update / schedule
-
-UPDATE_EPILOG = (
-    "Exit codes: 0 all good; 1 some pages failed (the archive is still updated); "
-    "2 the run could not happen (site unreachable, bad archive, another run holds the lock)."
-)
-
-
-@app.command(epilog=UPDATE_EPILOG)
-def update(
-    db: DbOption = DEFAULT_DB,
-    site: Annotated[str | None, typer.Option(help="Only this site (name or start URL).")] = None,
-    full: Annotated[
-        bool, typer.Option("--full", help="Re-check every page now, whatever the schedule.")
-    ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print nothing unless something is wrong.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summaries as JSON.")] = False,
-) -> None:
-    """Re-visit every site in the archive and fetch only what changed: new posts, edits, new and
-    removed comments, deleted posts. Made for cron (see `schedule`)."""
-    from archive.progress import progress_for
-    from archive.report import update_line
-    from archive.sites import require_site
-    from archive.update import UpdateOptions, update_site, worst_exit_code
-
-    with user_errors():
-        with ArchiveLock(db, "update") as lock, Archive(db, create=False) as archive:
-            sites = [require_site(archive, site)] if site else archive.sites()
-            if not sites:
-                raise ValueError(f"{db} has no sites yet: run `blog-archiver crawl URL` first")
-            summaries = []
-            for s in sites:
-                with progress_for(err, quiet=quiet or as_json) as on_event:
-                    summaries.append(
-                        update_site(archive, s, UpdateOptions(full=full), on_event=on_event)
-                    )
-        code = worst_exit_code(summaries)
-        if lock.took_over is not None:
-            err.print(f"note: the previous run {lock.took_over.describe()} was killed")
-        if as_json:
-            _print_json([{**asdict(s), "exit_code": s.exit_code} for s in summaries])
-        else:
-            for summary in summaries:
-                if summary.status != "ok":
-                    err.print(escape(update_line(summary)))
-                    for sample in summary.error_samples[:5]:
-                        err.print(f"  failed: {escape(sample)}")
-                elif not quiet:
-                    out.print(escape(update_line(summary)))
-        if code:
-            raise typer.Exit(code)
-
-
-@app.command()
-def runs(
-    db: DbOption = DEFAULT_DB,
-    site: Annotated[str | None, typer.Option(help="Only this site (name or start URL).")] = None,
-    limit: Annotated[int, typer.Option(help="How many runs, newest first.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the runs as JSON.")] = False,
-) -> None:
-    """The last crawl and update runs with their counts."""
-    from archive.report import runs_table
-    from archive.sites import require_site
-    from archive.status import recent_runs
-
-    with user_errors(), Archive(db, create=False) as archive:
-        chosen = require_site(archive, site) if site else None
-        records = recent_runs(archive, limit=limit, site=chosen)
-    if as_json:
-        _print_json([{**asdict(r), "seconds": r.seconds} for r in records])
-    elif records:
-        out.print(runs_table(records))
-    else:
-        err.print("No runs yet.")
-
-
-@app.command(epilog="Exit code 1 when a site's last run was not good or is older than --max-age.")
-def status(
-    db: DbOption = DEFAULT_DB,
-    max_age: Annotated[
-        float, typer.Option(help="Hours after which no good run counts as a problem.")
-    ] = 48.0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
-) -> None:
-    """How each site's archive is doing: last run, time since the last good run, failing pages."""
-    from datetime import timedelta
-
-    from archive.report import status_lines
-    from archive.status import site_statuses
-
-    with user_errors(), Archive(db, create=False) as archive:
-        statuses = site_statuses(archive, max_age=timedelta(hours=max_age))
-    if as_json:
-        _print_json(
-            [
-                {
-                    **asdict(st),
-                    "since_good": st.since_good.total_seconds() if st.since_good else None,
-                    "max_age": st.max_age.total_seconds(),
-                    "healthy": st.healthy,
-                }
-                for st in statuses
-            ]
-        )
-    else:
-        for line in status_lines(statuses):
-            out.print(escape(line))
-    if not all(st.healthy for st in statuses):
-        raise typer.Exit(1)
-
-
-sites_app = typer.Typer(help="List, change or remove the sites an archive keeps current.")
-app.add_typer(sites_app, name="sites")
-
-
-@sites_app.callback(invoke_without_command=True)
-def sites_list(ctx: typer.Context, db: DbOption = DEFAULT_DB) -> None:
-    """List the archive's sites and their settings (used by `update`)."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from archive.report import sites_table
-
-    with user_errors(), Archive(db, create=False) as archive:
-        sites = archive.sites()
-    if sites:
-        out.print(sites_table(sites))
-    else:
-        err.print(f"{db} has no sites yet.")
-
-
-@sites_app.command("set")
-def sites_set(
-    name: Annotated[str, typer.Argument(help="The site (name or start URL).")],
-    db: DbOption = DEFAULT_DB,
-    delay: Annotated[float | None, typer.Option(help="Seconds between requests.")] = None,
-    user_agent: Annotated[str | None, typer.Option(help="User-Agent to send.")] = None,
-    max_pages: Annotated[int | None, typer.Option(help="Most pages in one run.")] = None,
-    max_depth: Annotated[int | None, typer.Option(help="Link depth limit.")] = None,
-    retries: Annotated[int | None, typer.Option(help="Attempts per page.")] = None,
-    sweep_days: Annotated[
-        float | None, typer.Option(help="Re-check every page at least this often (days).")
-    ] = None,
-) -> None:
-    """Change a site's settings; later runs use them."""
-    from archive.report import sites_table
-    from archive.sites import require_site, set_settings
-
-    with user_errors(), ArchiveLock(db, "sites set"), Archive(db, create=False) as archive:
-        changes = {
-            "delay": delay,
-            "user_agent": user_agent,
-            "max_pages": max_pages,
-            "max_depth": max_depth,
-            "retries": retries,
-            "sweep_days": sweep_days,
-        }
-        if all(v is None for v in changes.values()):
-            raise ValueError("nothing to change: give at least one option, e.g. --delay 2")
-        site = set_settings(archive, require_site(archive, name), changes)
-    out.print(sites_table([site]))
-
-
-@sites_app.command("remove")
-def sites_remove(
-    name: Annotated[str, typer.Argument(help="The site (name or start URL).")],
-    db: DbOption = DEFAULT_DB,
-    yes: Annotated[bool, typer.Option("--yes", help="Really delete its archived data.")] = False,
-) -> None:
-    """Delete a site and EVERYTHING archived from it (posts, versions, comments, raw pages)."""
-    from archive.sites import remove_site, require_site
-
-    with user_errors(), ArchiveLock(db, "sites remove"), Archive(db, create=False) as archive:
-        site = require_site(archive, name)
-        if not yes:
-            counts = archive.counts(site.id)
-            raise ValueError(
-                f"this deletes {site.name} with its {counts['posts']} posts and "
-                f"{counts['comments']} comments for good; add --yes to do it"
-            )
-        removed = remove_site(archive, site)
-    out.print(
-        f"removed {site.name}: {removed.posts} posts, {removed.comments} comments, "
-        f"{removed.pages} pages, {removed.runs} runs"
-    )
-
-
-@app.command()
-def schedule(
-    every: Annotated[str, typer.Option(help="hourly, daily or weekly.")] = "daily",
-    at: Annotated[str, typer.Option(help="Time of day HH:MM (hourly: the minutes).")] = "03:17",
-    db: DbOption = DEFAULT_DB,
-    install: Annotated[
-        bool, typer.Option("--install", help="Write it: the user's crontab, or with --systemd")
-    ] = False,
-    systemd: Annotated[
-        bool, typer.Option("--systemd", help="Install user systemd units instead of cron.")
-    ] = False,
-) -> None:
-    """Print (or --install) a crontab line and a systemd service + timer that run `update`."""
-    from archive import cron
-
-    with user_errors():
-        spec = cron.JobSpec.make(every, at, db)
-        units = cron.systemd_units(spec)
-        if not install or not systemd:
-            out.print("# crontab (crontab -e):")
-            out.print(escape(cron.crontab_line(spec)))
-        if not install or systemd:
-            folder = cron.units_dir()
-            for name, text in units.items():
-                out.print(f"\n# {folder / name}")
-                out.print(escape(text.rstrip("\n")))
-        if not install:
-            out.print(f"\n# enable the units with: {cron.enable_hint(spec)}")
-            return
-        if systemd:
-            written = cron.install_units(spec)
-            err.print(f"wrote {', '.join(str(p) for p in written)}")
-            err.print(f"now run: {cron.enable_hint(spec)}")
-        else:
-            cron.install_crontab(spec)
-            err.print("installed the line above in your crontab (crontab -l shows it)")
-
+# update, runs, status, sites and schedule live in archive/cli_update.py
+import archive.cli_update  # noqa: E402, F401  (registers its commands on the app)
 
 # ---------------------------------------------------------------------- search / show
 
@@ -472,7 +158,7 @@ def search(
                 include_spam=spam,
             )
         if as_json:
-            _print_json([_hit_json(h) for h in hits])
+            print_json([_hit_json(h) for h in hits])
             return
         if as_csv:
             _print_csv([_hit_json(h) for h in hits])
@@ -535,7 +221,7 @@ def show(
                 raise ValueError(f"no post {ref!r} in {db}")
             versions = archive.versions(post.id) if history else []
         if as_json:
-            _print_json(post)
+            print_json(post)
             return
         print_post(out, post, show_spam=spam)
         if history:
@@ -676,7 +362,7 @@ def parse(
             err.print(f"Error: {file} does not look like a single blog post")
             raise typer.Exit(1)
         if as_json:
-            _print_json(post)
+            print_json(post)
             return
         from archive.render import print_parsed
 

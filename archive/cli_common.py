@@ -1,0 +1,121 @@
+"""What every ``blog-archiver`` command shares: the typer app, the consoles, the global options,
+and ``user_errors`` — the one place where errors a user can cause become one line on stderr and a
+non-zero exit code (tracebacks only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from archive.store import ArchiveError
+from scraper import __version__
+
+app = typer.Typer(
+    name="blog-archiver",
+    help="Keep a complete, searchable, versioned copy of a blog in one SQLite file.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DbOption = Annotated[Path, typer.Option("--db", help="Archive file (SQLite).")]
+DEFAULT_DB = Path("archive.db")
+QUERY_HELP = 'Words, "exact phrases", prefix*, -excluded, OR, title:, author:, tag:'
+
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_USAGE = 2
+
+
+class State:
+    debug = False
+
+
+STATE = State()
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn every error into one clear stderr line and an exit code (tracebacks with --debug)."""
+    from archive.search import QueryError
+    from scraper.errors import FetchError
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except BrokenPipeError:  # `blog-archiver export | head`: the reader has all it wanted
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except FileNotFoundError as exc:
+        if STATE.debug:
+            raise
+        fail(f"no such file: {exc.filename}", EXIT_USAGE)
+    except (ArchiveError, QueryError, FetchError, ValueError, OSError, sqlite3.Error) as exc:
+        if STATE.debug:
+            raise
+        fail(str(exc) or type(exc).__name__, EXIT_USAGE if not isinstance(exc, QueryError) else 1)
+    except KeyboardInterrupt:
+        fail(
+            "interrupted; everything fetched so far is saved — run the same command to resume", 130
+        )
+    except Exception as exc:  # a bug: still one line, unless --debug
+        if STATE.debug:
+            raise
+        fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", 70)
+
+
+def fail(message: str, code: int) -> None:
+    err.print(f"Error: {escape(message.splitlines()[0] if message else 'failed')}")
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"blog-archiver {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = None,
+) -> None:
+    STATE.debug = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def json_default(value: object) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
+
+
+def print_json(data: object) -> None:
+    out.print_json(json.dumps(data, default=json_default, ensure_ascii=False), indent=2)
