@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from scraper.parse.comments import extract_comments
 from scraper.parse.comments.select import PageIndex, compile_selector
 from scraper.parse.index import TreeIndex
+from scraper.parse.tree import build_tree
 
 PAGE = """<html><body>
 <div id="comments" class="area main"><ol class="commentlist">
@@ -85,3 +86,17 @@ def test_a_class_named_twice_selects_its_element_once() -> None:
     soup = BeautifulSoup("<div class='comment comment'><p>x</p></div>", "lxml")
     assert PageIndex(soup).select(soup, "div.comment") == soup.select("div.comment")
     assert TreeIndex(soup).select("div.comment") == soup.select("div.comment")
+
+
+TEXT_PAGE = """<html><body><div id="c"><h3> <span>Comments</span> (2)</h3>
+<script>var x = "not text";</script><style>p {}</style><!-- a note -->
+<template><p>kept aside</p></template><ol><li>  one  </li><li><p>two <b>bold</b></p>
+</li></ol><textarea>  typed  </textarea><pre>  pre  </pre></div></body></html>"""
+
+
+@pytest.mark.parametrize("strip", [False, True])
+def test_text_size_is_the_length_of_get_text(strip: bool) -> None:
+    tree = build_tree(TEXT_PAGE)
+    index = PageIndex(tree.soup, TreeIndex(tree.soup, tree.elements, tree.ends))
+    for tag in [tree.soup, *tree.soup.find_all(True)]:
+        assert index.text_size(tag, strip=strip) == len(tag.get_text(strip=strip)), tag.name

@@ -97,13 +97,7 @@ def _areas(
     by_parent: Counter[tuple[int, tuple[str, str]]] = Counter(
         (id(t.parent), _signature(t)) for t in marked
     )
-    sizes: dict[int, int] = {}
-
-    def size(tag: Tag) -> int:
-        if id(tag) not in sizes:
-            sizes[id(tag)] = len(tag.get_text())
-        return sizes[id(tag)]
-
+    size = index.text_size
     heading_at = sorted(
         index.position.get(id(s.parent), -1) for s in headings if s.parent is not None
     )
@@ -117,7 +111,7 @@ def _areas(
             headed = _holds(index, tag, heading_at)
             candidates.append(_Area(tag, marked=True, headed=headed))
     for string in headings:
-        heading = heading_element(string)
+        heading = heading_element(string, index)
         if heading is not None:
             area = heading.parent
             if isinstance(area, Tag) and outside_sidebars(heading):
@@ -173,7 +167,8 @@ def _run_group(area: _Area, text: AreaText) -> _Group | None:
     if area.heading is not None:
         start = next((i for i, c in enumerate(children) if c is area.heading), -1)
         children = children[start + 1 :]
-    children = [c for c in children if c.name not in RUN_SKIP_TAGS and c.get_text(strip=True)]
+    size = text.index.text_size
+    children = [c for c in children if c.name not in RUN_SKIP_TAGS and size(c, strip=True)]
     end = next((i for i, c in enumerate(children) if c.name == "form" or c.find("form")), None)
     children = children[:end]
     metas = [i for i, c in enumerate(children) if _is_meta_line(c)]

@@ -100,7 +100,7 @@ def heading_strings(index: PageIndex) -> list[NavigableString]:
     return found
 
 
-def heading_element(string: NavigableString) -> Tag | None:
+def heading_element(string: NavigableString, index: PageIndex) -> Tag | None:
     """The element a heading string stands for: its parent, widened while the widening adds
     no text (``<h3><span>Comments</span></h3>`` -> the ``h3``)."""
     heading = string.parent
@@ -110,7 +110,7 @@ def heading_element(string: NavigableString) -> Tag | None:
     while (
         isinstance(heading.parent, Tag)
         and heading.parent.name not in ("body", "html", "[document]")
-        and len(heading.parent.get_text(strip=True)) <= size
+        and index.text_size(heading.parent, strip=True) <= size
     ):
         heading = heading.parent
     return heading
@@ -161,10 +161,10 @@ class _Posts:
 
 def _text_besides(tag: Tag, forms: list[Tag], index: PageIndex) -> int:
     """Characters of text in ``tag`` outside the comment forms it holds."""
-    size = len(tag.get_text(strip=True))
+    size = index.text_size(tag, strip=True)
     for form in forms:
         if form is not tag and index.contains(tag, form):
-            size -= len(form.get_text(strip=True))
+            size -= index.text_size(form, strip=True)
     return size
 
 
@@ -213,7 +213,7 @@ def _following(heading: Tag, regions: list[Tag], index: PageIndex) -> Tag | None
     return min(after, key=lambda r: index.position.get(id(r), 0)) if after else None
 
 
-def _between(heading: Tag, region: Tag) -> list[Tag]:
+def _between(heading: Tag, region: Tag, index: PageIndex) -> list[Tag]:
     """The siblings between a heading and the form or list it opens ("Be the first to
     comment", an empty list), when they are only a notice's worth of text."""
     if heading.parent is not region.parent:
@@ -223,7 +223,7 @@ def _between(heading: Tag, region: Tag) -> list[Tag]:
     for sibling in heading.find_next_siblings(True):
         if sibling is region:
             return out
-        size += len(sibling.get_text(strip=True))
+        size += index.text_size(sibling, strip=True)
         if size > MAX_FURNITURE_CHARS:
             return []
         out.append(sibling)
@@ -257,7 +257,7 @@ def furniture(
             regions.append(tag)
     if regions:
         for string in headings:
-            heading = heading_element(string)
+            heading = heading_element(string, index)
             if (
                 heading is not None
                 and not posts.held_by(heading)
@@ -265,5 +265,5 @@ def furniture(
             ):
                 opened = _following(heading, regions, index)
                 if opened is not None:
-                    regions.extend([heading, *_between(heading, opened)])
+                    regions.extend([heading, *_between(heading, opened, index)])
     return outermost(regions, index)

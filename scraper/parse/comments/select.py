@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from bs4 import BeautifulSoup
-from bs4.element import Tag
+from bs4.element import NavigableString, Tag
 
 from scraper.parse.index import TreeIndex
 from scraper.parse.selectors import Chain, chain_matches, compile_selector
@@ -48,6 +48,7 @@ class PageIndex:
         self.position: dict[int, int] = tree.position
         self.end: list[int] = tree.end
         self._buckets = tree.buckets
+        self._sizes: tuple[dict[int, int], dict[int, int]] = ({}, {})
 
     @classmethod
     def of(cls, soup: BeautifulSoup, tree: TreeIndex | None = None) -> PageIndex:
@@ -125,6 +126,40 @@ class PageIndex:
         if start is None:
             return self.tags if root is self.soup else list(root.find_all(True))
         return self.tags[start + 1 : self.end[start] + 1]
+
+    def text_size(self, tag: Tag, *, strip: bool = False) -> int:
+        """``len(tag.get_text(strip=strip))``, without building the text.
+
+        The heuristics measure how much text an element holds far more often than they read
+        it, often for nested elements (a heading and each of its ancestors): each element's
+        size is computed once, from its children's, and remembered. Only elements of this
+        page's tree are remembered (the tree is not modified while comments are extracted).
+        """
+        types = tag.interesting_string_types
+        if types is not None and types != Tag.MAIN_CONTENT_STRING_TYPES:
+            return len(tag.get_text(strip=strip))  # <script>, <style>, <template>...
+        types = Tag.MAIN_CONTENT_STRING_TYPES
+        known = self._sizes[strip] if id(tag) in self.position else {}
+        if id(tag) in known:
+            return known[id(tag)]
+        stack = [tag]
+        while stack:
+            node = stack[-1]
+            todo = [c for c in node.contents if isinstance(c, Tag) and id(c) not in known]
+            if todo:
+                stack.extend(todo)
+                continue
+            stack.pop()
+            if id(node) in known:
+                continue
+            size = 0
+            for child in node.contents:
+                if isinstance(child, Tag):
+                    size += known[id(child)]
+                elif isinstance(child, NavigableString) and type(child) in types:
+                    size += len(child.strip()) if strip else len(child)
+            known[id(node)] = size
+        return known[id(tag)]
 
     def named(self, names: frozenset[str]) -> list[Tag]:
         """Elements called one of ``names``, in document order."""
