@@ -100,3 +100,12 @@ def test_text_size_is_the_length_of_get_text(strip: bool) -> None:
     index = PageIndex(tree.soup, TreeIndex(tree.soup, tree.elements, tree.ends))
     for tag in [tree.soup, *tree.soup.find_all(True)]:
         assert index.text_size(tag, strip=strip) == len(tag.get_text(strip=strip)), tag.name
+
+
+@pytest.mark.parametrize("cap", [0, 3, 8, 1000])
+def test_text_size_with_a_cap_is_exact_up_to_it_and_above_it_beyond(cap: int) -> None:
+    soup = BeautifulSoup(TEXT_PAGE, "lxml")
+    for tag in soup.find_all(True):
+        size = PageIndex(soup).text_size(tag, strip=True, cap=cap)
+        full = len(tag.get_text(strip=True))
+        assert size == full if full <= cap else size > cap, tag.name

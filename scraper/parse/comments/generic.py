@@ -97,7 +97,10 @@ def _areas(
     by_parent: Counter[tuple[int, tuple[str, str]]] = Counter(
         (id(t.parent), _signature(t)) for t in marked
     )
-    size = index.text_size
+
+    def size(tag: Tag) -> int:
+        return index.text_size(tag, cap=MIN_AREA_CHARS)
+
     heading_at = sorted(
         index.position.get(id(s.parent), -1) for s in headings if s.parent is not None
     )
@@ -168,7 +171,9 @@ def _run_group(area: _Area, text: AreaText) -> _Group | None:
         start = next((i for i, c in enumerate(children) if c is area.heading), -1)
         children = children[start + 1 :]
     size = text.index.text_size
-    children = [c for c in children if c.name not in RUN_SKIP_TAGS and size(c, strip=True)]
+    children = [
+        c for c in children if c.name not in RUN_SKIP_TAGS and size(c, strip=True, cap=0)
+    ]
     end = next((i for i, c in enumerate(children) if c.name == "form" or c.find("form")), None)
     children = children[:end]
     metas = [i for i, c in enumerate(children) if _is_meta_line(c)]

@@ -110,7 +110,7 @@ def heading_element(string: NavigableString, index: PageIndex) -> Tag | None:
     while (
         isinstance(heading.parent, Tag)
         and heading.parent.name not in ("body", "html", "[document]")
-        and index.text_size(heading.parent, strip=True) <= size
+        and index.text_size(heading.parent, strip=True, cap=size) <= size
     ):
         heading = heading.parent
     return heading
@@ -159,13 +159,15 @@ class _Posts:
         return i < len(self.at) and self.at[i] <= self.index.end[start]
 
 
-def _text_besides(tag: Tag, forms: list[Tag], index: PageIndex) -> int:
-    """Characters of text in ``tag`` outside the comment forms it holds."""
-    size = index.text_size(tag, strip=True)
-    for form in forms:
-        if form is not tag and index.contains(tag, form):
-            size -= index.text_size(form, strip=True)
-    return size
+def _text_besides(tag: Tag, forms: list[Tag], index: PageIndex, cap: int) -> int:
+    """Characters of text in ``tag`` outside the comment forms it holds (above ``cap``: some
+    number above ``cap``)."""
+    held = sum(
+        index.text_size(form, strip=True)
+        for form in forms
+        if form is not tag and index.contains(tag, form)
+    )
+    return index.text_size(tag, strip=True, cap=cap + held) - held
 
 
 def _is_furniture(node: object) -> bool:
@@ -223,7 +225,7 @@ def _between(heading: Tag, region: Tag, index: PageIndex) -> list[Tag]:
     for sibling in heading.find_next_siblings(True):
         if sibling is region:
             return out
-        size += index.text_size(sibling, strip=True)
+        size += index.text_size(sibling, strip=True, cap=MAX_FURNITURE_CHARS - size)
         if size > MAX_FURNITURE_CHARS:
             return []
         out.append(sibling)
@@ -250,7 +252,7 @@ def furniture(
     regions = [_widen(form, index, posts) for form in forms]
     for tag in index.select(soup, FURNITURE_SELECTORS):
         if (
-            _text_besides(tag, forms, index) <= MAX_FURNITURE_CHARS
+            _text_besides(tag, forms, index, MAX_FURNITURE_CHARS) <= MAX_FURNITURE_CHARS
             and not posts.held_by(tag)
             and outside_sidebars(tag)
         ):

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
+from bs4.element import Tag
 
 from scraper.parse.index import TreeIndex
 from scraper.parse.selectors import Chain, chain_matches, compile_selector
@@ -127,39 +127,27 @@ class PageIndex:
             return self.tags if root is self.soup else list(root.find_all(True))
         return self.tags[start + 1 : self.end[start] + 1]
 
-    def text_size(self, tag: Tag, *, strip: bool = False) -> int:
+    def text_size(self, tag: Tag, *, strip: bool = False, cap: int | None = None) -> int:
         """``len(tag.get_text(strip=strip))``, without building the text.
 
         The heuristics measure how much text an element holds far more often than they read
-        it, often for nested elements (a heading and each of its ancestors): each element's
-        size is computed once, from its children's, and remembered. Only elements of this
-        page's tree are remembered (the tree is not modified while comments are extracted).
+        it, and mostly only to compare it with a limit: with ``cap``, counting stops as soon as
+        the size passes it, and the result is then some number above ``cap`` (exact up to
+        ``cap``). A heading's ancestors, say, are rarely read past their first few strings.
         """
-        types = tag.interesting_string_types
-        if types is not None and types != Tag.MAIN_CONTENT_STRING_TYPES:
-            return len(tag.get_text(strip=strip))  # <script>, <style>, <template>...
-        types = Tag.MAIN_CONTENT_STRING_TYPES
-        known = self._sizes[strip] if id(tag) in self.position else {}
-        if id(tag) in known:
-            return known[id(tag)]
-        stack = [tag]
-        while stack:
-            node = stack[-1]
-            todo = [c for c in node.contents if isinstance(c, Tag) and id(c) not in known]
-            if todo:
-                stack.extend(todo)
-                continue
-            stack.pop()
-            if id(node) in known:
-                continue
-            size = 0
-            for child in node.contents:
-                if isinstance(child, Tag):
-                    size += known[id(child)]
-                elif isinstance(child, NavigableString) and type(child) in types:
-                    size += len(child.strip()) if strip else len(child)
-            known[id(node)] = size
-        return known[id(tag)]
+        known = self._sizes[strip]
+        size = known.get(id(tag))
+        if size is not None:
+            return size
+        limit = -1 if cap is None else cap
+        size = 0
+        for string in tag.stripped_strings if strip else tag.strings:  # what get_text joins
+            size += len(string)
+            if size > limit >= 0:
+                return size
+        if id(tag) in self.position:  # only this page's elements: their ids stay theirs
+            known[id(tag)] = size
+        return size
 
     def named(self, names: frozenset[str]) -> list[Tag]:
         """Elements called one of ``names``, in document order."""
