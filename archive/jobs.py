@@ -63,20 +63,20 @@ class CrawlSummary:
         return {"ok": 0, "partial": 1}.get(self.status, 2)
 
 
-def _parse_page(html: bytes | str, url: str, site: SiteProfile | None) -> ParsedPage:
+def parse_page_lazily(html: bytes | str, url: str, site: SiteProfile | None) -> ParsedPage:
     from scraper.parse import parse_page
 
     return parse_page(html, url, site)
 
 
-def _resolve_order(samples: list[str]) -> tuple[str | None, str]:
+def learn_order(samples: list[str]) -> tuple[str | None, str]:
     from scraper.dates import resolve_order
 
     order, evidence = resolve_order(samples)
     return order, evidence
 
 
-def _resolve_orders(samples: list[str]) -> dict[str, str]:
+def learn_orders(samples: list[str]) -> dict[str, str]:
     from scraper.dates import resolve_orders
 
     return dict(resolve_orders(samples))
@@ -130,15 +130,15 @@ def crawl_site(
             fetcher,
             frontier,
             scope,
-            parse=_parse_page,
+            parse=parse_page_lazily,
             settings=CrawlSettings(
                 max_pages=options.max_pages,
                 max_depth=options.max_depth,
                 use_sitemaps=options.use_sitemaps,
             ),
             profile=profile,
-            resolve_order=_resolve_order,
-            resolve_orders=_resolve_orders,
+            resolve_order=learn_order,
+            resolve_orders=learn_orders,
             on_event=learner,
         )
         learner.crawler = crawler
@@ -257,7 +257,7 @@ def reparse_site(
         if body is None:
             counts["missing"] += 1
             continue
-        page = _parse_page(body, url, profile)
+        page = parse_page_lazily(body, url, profile)
         if page.post is None:
             counts["unchanged"] += 1
             continue

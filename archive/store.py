@@ -255,16 +255,6 @@ class Archive:
         ids = [r[0] for r in self.db.execute("SELECT id FROM sites ORDER BY id").fetchall()]
         return [s for s in (self.site(i) for i in ids) if s is not None]
 
-    def set_site_profile(
-        self, site_id: int, *, date_order: str | None, evidence: str | None, platform: str | None
-    ) -> None:
-        with self.db.atomic():
-            self.db.execute(
-                "UPDATE sites SET date_order = ?, date_order_evidence = ?, "
-                "platform = COALESCE(?, platform) WHERE id = ?",
-                [date_order, evidence, platform, site_id],
-            )
-
     # ------------------------------------------------------------------ runs
 
     def start_run(self, site_id: int, command: str) -> int:

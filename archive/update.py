@@ -33,11 +33,13 @@ from typing import Literal
 from urllib.parse import parse_qsl, urlsplit
 
 from archive.frontier import SiteFrontier
+from archive.jobs import learn_order, learn_orders, parse_page_lazily
+from archive.profiles import profile_of, save_profile
 from archive.schedule import DEFAULT_POLICY, RecheckPolicy, Scheduler
 from archive.store import Archive, SaveOutcome, Site
 from scraper.crawl import Crawler, CrawlEvent, CrawlSettings
 from scraper.fetch import Fetcher
-from scraper.models import PageOutcome, ParsedPage, QueueItem, SiteProfile
+from scraper.models import PageOutcome, QueueItem
 from scraper.urls import Scope, canonical_url
 
 __all__ = ["UpdateOptions", "UpdateSummary", "update_site", "worst_exit_code"]
@@ -104,18 +106,6 @@ class UpdateSummary:
 def worst_exit_code(summaries: Sequence[UpdateSummary]) -> int:
     """The exit code of a run over several sites: the worst of them."""
     return max((s.exit_code for s in summaries), default=0)
-
-
-def _parse_page(html: bytes | str, url: str, site: SiteProfile | None) -> ParsedPage:
-    from scraper.parse import parse_page
-
-    return parse_page(html, url, site)
-
-
-def _resolve_order(samples: list[str]) -> tuple[str | None, str]:
-    from scraper.dates import resolve_order
-
-    return resolve_order(samples)
 
 
 class _ScheduledFrontier(SiteFrontier):
@@ -225,33 +215,25 @@ def update_site(
         scheduler.plan(full=options.full)
         start = canonical_url(site.start_url)
         scheduler.mark_due([start, *_discovery_documents(archive, site.id)])
-        profile = SiteProfile(
-            date_order=site.date_order,  # type: ignore[arg-type]
-            date_order_evidence=site.date_order_evidence,
-        )
+        profile = profile_of(site)
         crawler = Crawler(
             fetcher,
             store,
             scope,
-            parse=_parse_page,
+            parse=parse_page_lazily,
             settings=CrawlSettings(
                 max_pages=int(settings.get("max_pages", 10_000)),
                 max_depth=int(settings.get("max_depth", 50)),
             ),
             profile=profile,
-            resolve_order=_resolve_order,
+            resolve_order=learn_order,
+            resolve_orders=learn_orders,
             on_event=on_event,
         )
         crawler.seed(start)  # sitemap/feed entries pass through store.enqueue: lastmod compared
         report = crawler.run()
-        final = crawler.profile
-        if final.date_order and final.date_order != profile.date_order:
-            archive.set_site_profile(
-                site.id,
-                date_order=final.date_order,
-                evidence=final.date_order_evidence,
-                platform=None,
-            )
+        if crawler.profile != profile:
+            save_profile(archive, site.id, crawler.profile)
         answered = report.fetched + report.not_modified + store.update_counts["gone"]
         status: Status = (
             "failed"
