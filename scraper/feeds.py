@@ -54,7 +54,6 @@ class Feed:
 
     entries: tuple[FeedEntry, ...]
     next_url: str | None
-    is_feed: bool
 
 
 def well_known_feeds(start_url: str) -> list[str]:
@@ -110,13 +109,13 @@ def parse_feed(body: bytes, base_url: str) -> Feed:
     """Entries and the next-page link of an RSS/RDF/Atom document; never raises."""
     root = parse_xml(body, base_url)
     if root is None:
-        return Feed((), None, False)
+        return Feed((), None)
     kind = localname(root)
     if kind == "feed":
         return _atom(root, base_url)
     if kind in ("rss", "rdf"):
         return _rss(root, base_url)
-    return Feed((), None, False)
+    return Feed((), None)
 
 
 def _atom(root: etree._Element, base: str) -> Feed:
@@ -131,7 +130,7 @@ def _atom(root: etree._Element, base: str) -> Feed:
             entries.append(FeedEntry(link, date))
         if len(entries) >= MAX_ENTRIES:
             break
-    return Feed(tuple(entries), next_url, True)
+    return Feed(tuple(entries), next_url)
 
 
 def _atom_link(entry: etree._Element, base: str) -> str | None:
@@ -165,7 +164,7 @@ def _rss(root: etree._Element, base: str) -> Feed:
             entries.append(FeedEntry(urljoin(base, link.strip()), date))
         if len(entries) >= MAX_ENTRIES:
             break
-    return Feed(tuple(entries), next_url, True)
+    return Feed(tuple(entries), next_url)
 
 
 def _permalink_guid(item: etree._Element) -> str | None:

@@ -155,9 +155,6 @@ class PatternStats:
         seen = self.kinds.get(url_pattern(url))
         return seen["post"] if seen else 0
 
-    def total_posts(self) -> int:
-        return sum(c["post"] for c in self.kinds.values())
-
     def any_post_shape(self) -> bool:
         """Whether some URL shape of the site is a learned post shape."""
         return any(_is_post_shape(c) for c in self.kinds.values())
