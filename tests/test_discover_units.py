@@ -112,13 +112,13 @@ def test_atom_entries_use_the_alternate_link_and_the_next_page() -> None:
 
 
 def test_wordpress_feed_is_paged_with_paged() -> None:
-    feed = Feed(tuple(FeedEntry(f"{BASE}{i}/", None) for i in range(10)), None, True)
+    feed = Feed(tuple(FeedEntry(f"{BASE}{i}/", None) for i in range(10)), None)
     assert next_feed_url(BASE + "feed/", feed) == BASE + "feed/?paged=2"
     assert next_feed_url(BASE + "feed/?paged=2", feed) == BASE + "feed/?paged=3"
 
 
 def test_an_empty_feed_page_is_the_last() -> None:
-    assert next_feed_url(BASE + "feed/?paged=9", Feed((), None, True)) is None
+    assert next_feed_url(BASE + "feed/?paged=9", Feed((), None)) is None
 
 
 def test_blogger_feed_is_asked_for_large_pages() -> None:
@@ -127,7 +127,7 @@ def test_blogger_feed_is_asked_for_large_pages() -> None:
 
 
 def test_a_feed_that_fits_one_large_page_has_ended() -> None:
-    feed = Feed((FeedEntry(BASE + "a/", None),), None, True)
+    feed = Feed((FeedEntry(BASE + "a/", None),), None)
     assert feed_ended(BASE + "feeds/posts/default?max-results=150", feed, None)
     assert not feed_ended(BASE + "feed/", feed, None)
 
