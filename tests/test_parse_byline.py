@@ -37,3 +37,41 @@ def test_json_ld_wrapped_in_bare_cdata_is_read() -> None:
     )
     post = parse_post(html, URL)
     assert post is not None and post.author == "Ann Lee"
+
+
+def _thread(own_item: str) -> str:
+    return (
+        "<title>A Post</title><h1>A Post</h1><p class=date>March 4, 2019</p>"
+        f"<div class=entry-content>{PROSE}</div><ol class=comment-list>"
+        '<li id=comment-1 class="comment depth-1"><div class=comment-author>'
+        "<cite class=fn>Reader Rita</cite> says:</div><div class=comment-content>"
+        "<p>Thanks for this thoughtful article about the topic.</p></div></li>"
+        f"{own_item}</ol>"
+    )
+
+
+def test_post_author_read_from_their_own_wordpress_reply_when_no_byline() -> None:
+    own = (
+        '<li id=comment-2 class="comment bypostauthor depth-1"><div class=comment-author>'
+        "<cite class=fn>Anna Writer</cite> says:</div><div class=comment-content>"
+        "<p>Glad it helped you, Rita, thank you.</p></div></li>"
+    )
+    post = parse_post(_thread(own), URL)
+    assert post is not None and post.author == "Anna Writer"
+
+
+def test_no_author_invented_from_readers_comments() -> None:
+    post = parse_post(_thread(""), URL)
+    assert post is not None and post.author is None
+
+
+def test_blogger_author_icon_marks_the_post_authors_comment() -> None:
+    html = (
+        "<title>A Post</title><h3 class=post-title>A Post</h3>"
+        f"<div class=post-body>{PROSE}</div><div class=comments><div class=comment-header>"
+        "<cite class=user>Reader Rita</cite></div><p>Nice one.</p><div class=comment-header>"
+        "<cite class=user><a href='/profile/1'>Kelly Home</a></cite>"
+        "<span class='icon user blog-author'></span></div><p>Thank you!</p></div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Kelly Home"

@@ -282,7 +282,33 @@ def find_author(
             if name:
                 return name
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
-    return (_clean_name(weak[0].value) or None) if weak else None
+    name = _clean_name(weak[0].value) if weak else ""
+    return name or _own_comment_author(index)
+
+
+#: Comments that the platform marks as written by the post's author: WordPress core adds
+#: ``bypostauthor`` to the comment item, Blogger an icon ``.blog-author`` beside the name.
+OWN_COMMENT_ITEMS = ("li.bypostauthor", "article.bypostauthor", "div.bypostauthor")
+OWN_COMMENT_NAMES = (".fn", "cite", ".comment-author-name")
+
+
+def _own_comment_author(index: TreeIndex) -> str | None:
+    """The post author's name as shown on their own replies in the thread: the last resort
+    for themes that print no byline (the post author answering readers is common)."""
+    for selector in OWN_COMMENT_ITEMS:
+        for item in index.select(selector, limit=3):
+            for names in OWN_COMMENT_NAMES:
+                tag = item.select_one(names)
+                name = _clean_name(tag_text(tag)) if tag is not None else ""
+                if name:
+                    return name
+    for icon in index.select(".blog-author", limit=3):
+        header = icon.parent
+        cite = header.find("cite") if header is not None and icon.name == "span" else None
+        name = _clean_name(tag_text(cite)) if isinstance(cite, Tag) else ""
+        if name:
+            return name
+    return None
 
 
 #: Prefixes and suffixes that are not part of a displayed name.
