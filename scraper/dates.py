@@ -48,6 +48,7 @@ __all__ = [
     "DateParse",
     "date_style",
     "find_numeric_dates",
+    "is_relative_stamp",
     "parse_date",
     "parse_date_detail",
     "resolve_order",
@@ -385,6 +386,27 @@ def _relative(text: str, reference: datetime | None) -> DateParse | None:
         seconds = RELATIVE_UNITS[unit] * count
         return DateParse(reference - timedelta(seconds=seconds))
     return None
+
+
+#: A relative stamp may carry this many words besides its phrase and a clock time ("added 3
+#: days ago", "1 minute ago (2:26 PM)"); a sentence that mentions "two years ago" carries more.
+MAX_RELATIVE_EXTRA_WORDS = 2
+MAX_RELATIVE_CHARS = 60
+
+
+def is_relative_stamp(text: str) -> bool:
+    """True for a short stamp written relative to when the page was shown (``3 days ago``,
+    ``added about 9 hours ago``, ``vor 2 Tagen``): a date that only the fetch time can place,
+    so :func:`parse_date` reads it only with ``reference``."""
+    if not isinstance(text, str) or len(text) > MAX_RELATIVE_CHARS:
+        return False
+    folded = _fold(text)
+    for pattern in _RELATIVE:
+        m = pattern.search(folded)
+        if m:
+            rest = _TIME.sub(" ", folded[: m.start()] + " " + folded[m.end() :])
+            return len(re.findall(r"\w+", rest)) <= MAX_RELATIVE_EXTRA_WORDS
+    return False
 
 
 # ------------------------------------------------------------------ learning a site's order

@@ -57,7 +57,8 @@ LISTING_PATH = re.compile(
 ROOT_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
 #: Headings linking to other pages: this many or more in the main content makes a listing.
 MIN_TEASERS = 3
-#: A post needs at least this much body text, unless it is dated or declared an article.
+#: A post needs at least this much body text, unless it is dated, declared an article, or
+#: carries reader comments.
 MIN_POST_CHARS = 120
 
 
@@ -156,8 +157,9 @@ def _build_post(
         return None
     dated = found_dates.published is not None
     if len(body.text) < MIN_POST_CHARS and not (
-        dated or meta.og_type == "article" or meta.article_nodes
-    ):  # a short text is a post (photo, link, note) only with a date or a declared article
+        dated or meta.og_type == "article" or meta.article_nodes or found.comments
+    ):  # a short text is a post (photo, link, note) only with a date, a declared article or
+        # a comment thread: listings and landing pages have no reader comments of their own
         return None
     return Post(
         url=url,

@@ -26,7 +26,7 @@ from itertools import pairwise
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
-from scraper.dates import parse_date
+from scraper.dates import is_relative_stamp, parse_date
 from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.comments.markup import RawComment
 from scraper.parse.comments.regions import heading_element, heading_strings
@@ -109,9 +109,9 @@ def _areas(
         parent = tag.parent
         if by_parent[(id(parent), _signature(tag))] > 1 and isinstance(parent, Tag):
             if size(parent) >= MIN_AREA_CHARS:
-                candidates.append(_Area(parent, headed=_holds(index, parent, heading_at)))
+                candidates.append(_Area(parent, headed=_headed(index, parent, heading_at)))
         elif size(tag) >= MIN_AREA_CHARS:
-            headed = _holds(index, tag, heading_at)
+            headed = _headed(index, tag, heading_at)
             candidates.append(_Area(tag, marked=True, headed=headed))
     for string in headings:
         heading = heading_element(string, index)
@@ -125,6 +125,15 @@ def _areas(
             continue
         found.append(cand)
     return found[:MAX_AREAS]
+
+
+def _headed(index: PageIndex, tag: Tag, positions: list[int]) -> bool:
+    """True when a comment heading lies in ``tag`` or in the element just before it (a
+    ``div.count-bar`` with "1 Comment" above the ``div.comments`` list)."""
+    before = tag.find_previous_sibling(True)
+    return _holds(index, tag, positions) or (
+        isinstance(before, Tag) and _holds(index, before, positions)
+    )
 
 
 def _holds(index: PageIndex, tag: Tag, positions: list[int]) -> bool:
@@ -206,7 +215,7 @@ def _is_meta_line(tag: Tag) -> bool:
     return (
         len(text) <= MAX_STAMP_CHARS
         and any(map(str.isdigit, text))
-        and parse_date(text) is not None
+        and (parse_date(text) is not None or is_relative_stamp(text))
     )
 
 
@@ -224,7 +233,7 @@ def _best(area: _Area, index: PageIndex) -> _Group | None:
             continue
         count, best_count = len(found), len(best[0])
         named = sum(1 for _, p in found if p.name) >= sum(1 for _, p in best[0] if p.name)
-        tighter = count == best_count and _size(found) < _size(best[0])
+        tighter = count == best_count and named and _size(found) < _size(best[0])
         if (count > best_count and named) or tighter:
             best = option
     return best

@@ -37,10 +37,12 @@ __all__ = [
 ]
 
 #: Headings that open a comment area, in the supported languages.
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|ein|eine|un|une|uno|una)"
 COMMENT_HEADING = re.compile(
-    r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion|kommentare?|"
-    r"commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|opmerkingen|"
-    r"reader comments|leserkommentare|\d+ thoughts? on .{1,120})\s*:?\s*(?:\(\d+\))?\s*$",
+    r"^\s*(?:" + _COUNT + r"\s+)?(?:comments?|responses?|replies|reactions?|discussion|"
+    r"kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
+    r"opmerkingen|reader comments|leserkommentare|" + _COUNT + r" thoughts? on .{1,120})"
+    r"\s*:?\s*(?:\(\d+\))?\s*$",
     re.I,
 )
 #: Elements whose own text can be a comment heading ("Comments", "3 Responses").

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from bs4.element import NavigableString, Tag
 
-from scraper.dates import parse_date
+from scraper.dates import is_relative_stamp, parse_date
 from scraper.parse.comments.fields import clean_author
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.sanitize import sanitize_html
@@ -48,6 +48,11 @@ HEADLINE_TAGS = frozenset({"h1", "h2", "article"})
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS, MAX_META_CHARS = 60, 5, 120, 240
 MAX_LINK_SHARE = 0.5
+#: Elements that markup hides: their text is not shown, so it is no comment's text.
+HIDDEN_SELECTOR = "[hidden], .hidden, [style*=display]"
+DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+MAX_POSITION = 1 << 62
+MAX_HIDDEN_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -94,13 +99,17 @@ class AreaText:
         position = index.position
         self.strings: list[NavigableString] = []
         self.at: list[int] = []
+        hidden = _hidden_spans(area, index)
         for node in area.descendants:
             if type(node) is NavigableString and not node.isspace() and node:
                 parent = node.parent
                 if parent is None or parent.name in HIDDEN_TAGS:
                     continue
+                at = position.get(id(parent), -1)
+                if hidden and _inside(hidden, at):
+                    continue
                 self.strings.append(node)
-                self.at.append(position.get(id(parent), -1))
+                self.at.append(at)
         self.times = index.select(area, "time")
         self.time_at = [position.get(id(t), -1) for t in self.times]
         self.headlines = [position.get(id(t), -1) for t in index.select(area, "h1, h2, article")]
@@ -130,7 +139,7 @@ class AreaText:
     def _is_dated(self, text: str) -> bool:
         known = self._dated.get(text)
         if known is None:
-            known = self._dated[text] = parse_date(text) is not None
+            known = self._dated[text] = parse_date(text) is not None or is_relative_stamp(text)
         return known
 
     def _linked(self, string: NavigableString) -> bool:
@@ -220,6 +229,38 @@ class AreaText:
                 lines.append(text)
             last_block = block
         return Parts(name=name, date=date, text="\n".join(lines), holder=_block_of(body[0]))
+
+
+def _hidden_spans(area: Tag, index: PageIndex) -> list[tuple[int, int]]:
+    """Position spans of the small undated elements in ``area`` that markup hides (``hidden``,
+    a ``hidden`` class, ``display:none``): share-box copies of a comment, notices, reply forms.
+    A hidden element that holds comments (a thread a script unfolds, collapsed replies) holds
+    their stamps too, or more text: it is kept."""
+    spans: list[tuple[int, int]] = []
+    for tag in index.select(area, HIDDEN_SELECTOR):
+        style = tag.get("style")
+        if (
+            tag.name != "input"
+            and (
+                tag.has_attr("hidden")
+                or "hidden" in tag.get_attribute_list("class")
+                or (isinstance(style, str) and DISPLAY_NONE.search(style) is not None)
+            )
+            and index.text_size(tag, strip=True, cap=MAX_HIDDEN_CHARS) <= MAX_HIDDEN_CHARS
+            and not any(
+                any(map(str.isdigit, s)) and (parse_date(s) or is_relative_stamp(s))
+                for s in tag.stripped_strings
+            )
+        ):
+            start = index.position.get(id(tag))
+            if start is not None and not (spans and start <= spans[-1][1]):
+                spans.append((start, index.end[start]))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    i = bisect_right(spans, (at, MAX_POSITION)) - 1
+    return i >= 0 and spans[i][0] <= at <= spans[i][1]
 
 
 def _sweep(

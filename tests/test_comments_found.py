@@ -1,0 +1,128 @@
+"""Comment threads the generic finder must find: relative stamps, a lone comment under a
+heading that sits just before its list, copies of a comment that markup hides, and a photo post
+whose only text is its comments. Pages here are written for the tests, in the shapes seen on
+real blogs and news sites."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scraper import parse_post
+from scraper.dates import is_relative_stamp
+from scraper.parse.comments import extract_comments
+from scraper.parse.comments.regions import COMMENT_HEADING
+
+POST = """<html><head><title>Soup season</title></head><body>
+<div id="content"><h1>Soup season</h1>
+<p>Leek and potato again, because it is the only soup anyone here eats without a fight.</p>
+<p>Sweat the leeks slowly, never brown them, and blend only half of the pot.</p>
+</div>{comments}</body></html>"""
+
+RELATIVE = """<div class="discussion">
+<div class="entry"><div class="who"><a href="/u/ann" class="username">ann</a>
+<span class="when">added 2 days ago</span></div>
+<p class="entry-text">Half blended is the trick, thank you.</p></div>
+<div class="entry"><div class="who"><a href="/u/bo" class="username">bo</a>
+<span class="when">added about 9 hours ago</span></div>
+<p class="entry-text">Mine went grey, I browned the leeks.</p></div>
+</div>"""
+
+COUNT_BAR = """<div class="count-bar"><a href="#commentform">Add your own comment below</a>
+<h2>1 Comment</h2></div>
+<div class="comments"><div class="comment" id="div-comment-7">
+<p><a href="#comment-7">Robin</a> on <span>March 3rd, 2012</span> said:</p>
+<p>so good, trying it tonight</p>
+</div></div>"""
+
+HIDDEN_COPY = """<div id="comments-block"><h3>Comments</h3>
+<div class="item"><a href="/u/kim">kim</a><div class="stamp">3 minutes ago (2:26 PM)</div>
+<div class="item-body">Chives on top.</div>
+<div class="hidden">kim: Chives on top. http://news.example/social/kim/1</div></div>
+<div class="item"><a href="/u/lee">lee</a><div class="stamp">5 minutes ago (2:24 PM)</div>
+<div class="item-body">A little nutmeg works.</div>
+<div class="hidden">lee: A little nutmeg works. http://news.example/social/lee/2</div></div>
+</div>"""
+
+SCRIPT_SHOWN = """<div id="postComments" style="display: none;">
+<div class="reader-comment"><span class="who">mo</span>
+<span class="when">July 24, 2012 4:04 PM</span><p>Cream is cheating.</p></div>
+<div class="reader-comment"><span class="who">jo</span>
+<span class="when">July 24, 2012 3:54 PM</span><p>Cream is allowed in winter.</p></div>
+</div>"""
+
+PHOTO_POST = """<html><head><title>Sunday</title></head><body>
+<div class="post"><h3 class="post-title">Sunday</h3>
+<div class="post-body"><img src="/sunday.jpg"></div></div>
+<div class="comments" id="comments"><h4>2 comments:</h4>
+<dl id="comments-block">
+<dt class="comment-author"><a href="/p/1">Lena</a> said...</dt>
+<dd class="comment-body"><p>What a light!</p></dd>
+<dd class="comment-footer"><span class="comment-timestamp">
+<a href="?showComment=1347266731706#c1">September 10, 2012 4:45 AM</a></span></dd>
+<dt class="comment-author"><a href="/p/2">Omar</a> said...</dt>
+<dd class="comment-body"><p>Where is this?</p></dd>
+<dd class="comment-footer"><span class="comment-timestamp">
+<a href="?showComment=1347272040178#c2">September 10, 2012 6:14 AM</a></span></dd>
+</dl></div></body></html>"""
+
+
+def _comments(fragment: str) -> list[tuple[str | None, str]]:
+    soup = BeautifulSoup(POST.format(comments=fragment), "lxml")
+    found = extract_comments(soup, "https://blog.example/soup/", platform="generic")
+    return [(c.author, c.text) for c in found.comments]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["3 days ago", "added 1 day ago", "about 9 hours ago", "1 second ago ( 2:26 PM)",
+     "vor 2 Tagen"],
+)
+def test_relative_stamps_are_recognised(stamp: str) -> None:
+    assert is_relative_stamp(stamp)
+
+
+@pytest.mark.parametrize("text", ["I bought this pot two years ago at a fair", "Jul 4, 2012"])
+def test_sentences_and_absolute_dates_are_not_relative_stamps(text: str) -> None:
+    assert not is_relative_stamp(text)
+
+
+def test_comments_with_relative_stamps_are_found() -> None:
+    assert _comments(RELATIVE) == [
+        ("ann", "Half blended is the trick, thank you."),
+        ("bo", "Mine went grey, I browned the leeks."),
+    ]
+
+
+def test_relative_stamp_gives_no_date_without_a_fetch_time() -> None:
+    soup = BeautifulSoup(POST.format(comments=RELATIVE), "lxml")
+    found = extract_comments(soup, "https://blog.example/soup/", platform="generic")
+    assert [c.published for c in found.comments] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "heading", ["One comment", "One Response", "Ein Kommentar", "One thought on “Soup season”"]
+)
+def test_spelled_out_counts_are_comment_headings(heading: str) -> None:
+    assert COMMENT_HEADING.match(heading)
+
+
+def test_lone_short_comment_under_heading_just_before_its_list_is_kept() -> None:
+    assert _comments(COUNT_BAR) == [("Robin", "so good, trying it tonight")]
+
+
+def test_hidden_copies_of_a_comment_are_not_its_text() -> None:
+    assert _comments(HIDDEN_COPY) == [("kim", "Chives on top."), ("lee", "A little nutmeg works.")]
+
+
+def test_thread_hidden_until_a_script_shows_it_is_kept() -> None:
+    assert [text for _, text in _comments(SCRIPT_SHOWN)] == [
+        "Cream is cheating.",
+        "Cream is allowed in winter.",
+    ]
+
+
+def test_photo_post_with_comments_is_a_post() -> None:
+    post = parse_post(PHOTO_POST, "")
+    assert post is not None
+    assert [c.author for c in post.comments] == ["Lena", "Omar"]
