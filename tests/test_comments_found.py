@@ -126,3 +126,100 @@ def test_photo_post_with_comments_is_a_post() -> None:
     post = parse_post(PHOTO_POST, "")
     assert post is not None
     assert [c.author for c in post.comments] == ["Lena", "Omar"]
+
+
+SAID = """<div id="comment_tpl"><h2>3 users responded in "Soup season"</h2>
+<div class="coms" id="com_101"><div class="coms_mid">
+<span class="blod-user"><a href="http://ann.example" class="url">Ann</a> said, </span>
+<div class="blod-text"><p>I add a spoonful of mustard at the end.</p></div></div></div>
+<div class="coms" id="com_102"><div class="coms_mid">
+<span class="blod-user">Bo Lind said, </span>
+<div class="blod-text"><p>Mustard? Brave. I will try it on Sunday.</p></div></div></div>
+</div>"""
+
+SAID_ALONE = """<div id="comment_tpl"><h2>Comments</h2>
+<div class="coms"><span class="blod-user">Ann said, </span>
+<div class="blod-text"><p>I add a spoonful of mustard at the end.</p></div></div>
+</div>"""
+
+LONE_BLOCK = """<div class="blog_footer"><a href="#respond">one comment</a></div>
+<div class="comment"><div class="comment_header"><div class="comment_name"><span>
+<a href="http://jen.example" class="url">Jen from Place Designs</a> writes </span></div>
+<div class="comment_date">11/09/12 at 11:18 am</div></div>
+<p>This is so pretty and looks simple enough to try this weekend!</p></div>"""
+
+LINKED_DATE = """<div class="comments"><h3>Comments</h3>
+<div class="commentbody" id="c1"><div class="c_text">
+<p>Not true, the violent crime figures went up last year for the first time in decades, see
+<a href="http://news.example/2012/10/17/crime/">http://news.example/2012/10/17/crime/</a></p>
+<span class="commentdate">#1 - Mon Oct 29, 2012 10:07 AM EDT</span></div></div>
+<div class="commentbody" id="c2"><div class="c_text"><p>Read the whole piece first.</p>
+<span class="commentdate">#2 - Mon Oct 29, 2012 10:12 AM EDT</span></div></div>
+</div>"""
+
+SIDEBAR_LAYOUT = """<html><body><div id="body_main" class="sidebar">
+<div id="sidebar_grid"><div id="sidebar"><p>What is this site? A place for news.</p></div></div>
+<div id="main_grid"><h1>Soup season</h1>
+<p>Leek and potato again, because it is the only soup anyone here eats without a fight.</p>
+<div class="discussion"><div class="commentbody" id="c71"><a href="/u/sam">sam</a>
+<p>Leeks are underrated, truly.</p><span class="commentdate">Mon Oct 29, 2012 10:07 AM</span>
+</div><div class="commentbody" id="c72"><a href="/u/kai">kai</a>
+<p>Agreed, and cheap in winter.</p><span class="commentdate">Mon Oct 29, 2012 10:40 AM</span>
+</div></div></div></div></body></html>"""
+
+TUMBLR_NOTES = """<ol class="notes">
+<li class="note like tumblelog_ann without_commentary"><span class="action">
+<a href="http://ann.tumblr.example/">ann</a> liked this</span></li>
+<li class="note reblog tumblelog_bo with_commentary"><span class="action">
+<a href="http://bo.tumblr.example/" class="tumblelog">bo</a> reblogged this from
+<a href="http://me.tumblr.example/" class="source_tumblelog">me</a> and added:</span>
+<blockquote><a href="http://bo.tumblr.example/post/1">Making this tonight.</a></blockquote></li>
+<li class="note reblog tumblelog_cy without_commentary"><span class="action">
+<a href="http://cy.tumblr.example/" class="tumblelog">cy</a> reblogged this from
+<a href="http://me.tumblr.example/" class="source_tumblelog">me</a></span></li>
+<li class="note reply tumblelog_di without_commentary"><span class="action">
+<a href="http://di.tumblr.example/">di</a> said:
+<span class="answer_content">looks so cosy</span></span></li>
+</ol>"""
+
+
+def test_undated_said_units_in_a_comment_area_are_comments() -> None:
+    assert _comments(SAID) == [
+        ("Ann", "I add a spoonful of mustard at the end."),
+        ("Bo Lind", "Mustard? Brave. I will try it on Sunday."),
+    ]
+
+
+def test_one_undated_said_unit_is_not_enough() -> None:
+    assert _comments(SAID_ALONE) == []
+
+
+def test_lone_comment_block_is_its_own_unit() -> None:
+    assert _comments(LONE_BLOCK) == [
+        ("Jen from Place Designs", "This is so pretty and looks simple enough to try this weekend!")
+    ]
+
+
+def test_dated_link_in_a_comment_is_not_its_stamp() -> None:
+    soup = BeautifulSoup(POST.format(comments=LINKED_DATE), "lxml")
+    found = extract_comments(soup, "https://blog.example/soup/", platform="generic")
+    assert [c.published.day if c.published else None for c in found.comments] == [29, 29]
+
+
+def test_layout_wrapper_named_sidebar_is_not_a_sidebar() -> None:
+    soup = BeautifulSoup(SIDEBAR_LAYOUT, "lxml")
+    found = extract_comments(soup, "https://news.example/soup/", platform="generic")
+    assert [c.text for c in found.comments] == [
+        "Leeks are underrated, truly.",
+        "Agreed, and cheap in winter.",
+    ]
+
+
+def test_tumblr_replies_and_reblogs_with_commentary_are_comments() -> None:
+    soup = BeautifulSoup(POST.format(comments=TUMBLR_NOTES), "lxml")
+    found = extract_comments(soup, "https://me.tumblr.example/post/9", platform="tumblr")
+    assert found.system == "tumblr"
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("bo", "Making this tonight."),
+        ("di", "looks so cosy"),
+    ]

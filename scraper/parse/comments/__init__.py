@@ -26,7 +26,16 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper.models import Comment, SiteProfile
-from scraper.parse.comments import blogger, drupal, hosted, lists, spip, substack, wordpress
+from scraper.parse.comments import (
+    blogger,
+    drupal,
+    hosted,
+    lists,
+    spip,
+    substack,
+    tumblr,
+    wordpress,
+)
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
 from scraper.parse.comments.markup import CommentMarkup, RawComment, extract_markup, finish
@@ -48,6 +57,7 @@ REGISTRY: tuple[CommentMarkup, ...] = (
     *spip.MARKUPS,
     *drupal.MARKUPS,
     *lists.MARKUPS,
+    *tumblr.MARKUPS,
 )
 #: Selectors for the post's own text, used to tell on-topic comments from spam.
 TOPIC_SELECTOR = "title, h1, meta[name=description], meta[property='og:description']"

@@ -64,15 +64,21 @@ def is_sidebar_token(token: str) -> bool:
     return token.startswith(SIDEBAR_PREFIXES) or token.endswith(SIDEBAR_SUFFIXES)
 
 
+def _is_sidebar(tag: Tag) -> bool:
+    tokens = [str(tag.get("id") or ""), *tag.get_attribute_list("class")]
+    return any(is_sidebar_token(token) for token in tokens if token)
+
+
 def outside_sidebars(tag: Tag) -> bool:
-    """True unless ``tag`` sits in an aside, nav or widget area."""
+    """True unless ``tag`` sits in an aside, nav or widget area. A ``div.sidebar`` that holds
+    both a headline (``h1``) and another sidebar is a layout wrapper ("page with sidebar")
+    around the content column and the real sidebar, not a sidebar itself."""
     for parent in tag.parents:
         if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
             break
         if parent.name in SIDEBAR_TAGS:
             return False
-        tokens = [str(parent.get("id") or ""), *parent.get_attribute_list("class")]
-        if any(is_sidebar_token(token) for token in tokens if token):
+        if _is_sidebar(parent) and not (parent.find("h1") and parent.find(_is_sidebar)):
             return False
     return True
 

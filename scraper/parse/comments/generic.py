@@ -154,9 +154,13 @@ _Found = list[tuple[Tag, Parts]]
 _Group = tuple[_Found, dict[int, Tag], list[Tag]]
 
 
-def _tag_groups(area: Tag, index: PageIndex, text: AreaText) -> list[_Group]:
+def _tag_groups(
+    area: _Area, index: PageIndex, text: AreaText, *, said: bool = False
+) -> list[_Group]:
     by_signature: dict[tuple[str, str], list[Tag]] = {}
-    for tag in index.descendants(area):
+    if area.marked:  # a lone ``div.comment``: the area is itself the unit
+        by_signature[("", "")] = [area.element]
+    for tag in index.descendants(area.element):
         if tag.name in BLOCK_TAGS:
             by_signature.setdefault(_signature(tag), []).append(tag)
     ranked = sorted(by_signature.values(), key=len, reverse=True)[:MAX_GROUPS]
@@ -165,10 +169,10 @@ def _tag_groups(area: Tag, index: PageIndex, text: AreaText) -> list[_Group]:
         strings, times = text.owned(tags, range(len(tags)))
         liked = []
         for i, tag in enumerate(tags):
-            parts = text.parts([tag], strings.get(i, []), times.get(i, []))
+            parts = text.parts([tag], strings.get(i, []), times.get(i, []), said=said)
             if parts is not None:
                 liked.append((tag, parts))
-        if liked and len(liked) >= MIN_SHARE_LIKE * len(tags):
+        if liked and len(liked) >= MIN_SHARE_LIKE * len(tags) and not (said and len(liked) < 2):
             out.append((liked, {id(t): t for t in tags}, []))
     return out
 
@@ -221,10 +225,13 @@ def _is_meta_line(tag: Tag) -> bool:
 
 def _best(area: _Area, index: PageIndex) -> _Group | None:
     text = AreaText(area.element, index)
-    options = _tag_groups(area.element, index, text)
+    options = _tag_groups(area, index, text)
     run = _run_group(area, text)
     if run is not None:
         options.append(run)
+    if not options and (area.marked or area.headed):
+        # No stamps at all: several "NAME said," units in a comment area are comments too.
+        options = _tag_groups(area, index, text, said=True)
     best: _Group | None = None
     for option in options:
         found = option[0]
@@ -283,7 +290,7 @@ def find_generic(
                     element=tag,
                     author=parts.name,
                     author_url=None,
-                    date_text=parts.date,
+                    date_text=parts.date or None,
                     text=parts.text,
                     html=parts.html(url),
                     external_id=_external_id(tag),

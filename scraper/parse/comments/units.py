@@ -30,7 +30,7 @@ __all__ = ["AreaText", "Parts"]
 #: Interface words that are neither a name nor comment text.
 UI_WORDS = re.compile(
     r"^(?:reply|antworten|répondre|responder|rispondi|reageer|edit|report|melden|"
-    r"like|quote|zitieren|says:?|sagt:?|said:?|permalink|link|#|\d+\.?|flag|share|delete|"
+    r"like|quote|zitieren|says:?|sagt:?|said:?|writes:?|wrote:?|permalink|link|#|\d+\.?|flag|share|delete|"
     r"\[|\]|\||·|-|posted by:?|by:?|\d+ pts|reply to this|report abuse)$",
     re.I,
 )
@@ -48,6 +48,14 @@ HEADLINE_TAGS = frozenset({"h1", "h2", "article"})
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS, MAX_META_CHARS = 60, 5, 120, 240
 MAX_LINK_SHARE = 0.5
+URL = re.compile(r"://|^www\.", re.I)
+#: The line that opens an undated comment: "Anna said,", "Anna wrote:", "Anna sagt:".
+SAID_LINE = re.compile(
+    r"^(?P<name>[^\n]{1,60}?)\s+(?:said|says|wrote|writes|sagt|schreibt|a dit|a écrit|dice|"
+    r"escribió|scrive|ha scritto|schreef|zegt|disse|diz)\s*(?:[:,]|\.{2,3}|…)?$",
+    re.I,
+)
+MAX_SAID_STRINGS = 3
 #: Elements that markup hides: their text is not shown, so it is no comment's text.
 HIDDEN_SELECTOR = "[hidden], .hidden, [style*=display]"
 DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
@@ -184,23 +192,34 @@ class AreaText:
             if len(string) > 4 * MAX_STAMP_CHARS or not any(map(str.isdigit, string)):
                 continue
             text = " ".join(string.split())
-            if len(text) > MAX_STAMP_CHARS or not self._is_dated(text):
-                continue
+            if len(text) > MAX_STAMP_CHARS or URL.search(text) or not self._is_dated(text):
+                continue  # a dated link (``/2012/10/17/story.html``) is not a stamp
             block = self._meta_block(string, unit)
             if block is None and len(text) > MAX_NAME_CHARS:
                 continue  # a dated sentence in the text, not a stamp
             return text, block, {id(string)}
         return None, None, set()
 
-    def parts(self, unit: Sequence[Tag], own: list[int], times: list[int]) -> Parts | None:
-        """The unit (its roots, its own string and time indices) read as a comment, or None."""
+    def parts(
+        self, unit: Sequence[Tag], own: list[int], times: list[int], *, said: bool = False
+    ) -> Parts | None:
+        """The unit (its roots, its own string and time indices) read as a comment, or None.
+
+        A comment needs a stamp; with ``said``, a unit without one that opens with a
+        "NAME said," line (:data:`SAID_LINE`) is read too, with an empty ``date``.
+        """
         if any(self.has_headline(root) for root in unit):
             return None  # a post or teaser with its own headline, not a comment
         strings = [self.strings[i] for i in own]
         date, meta, used = self._find_date(unit, strings, times)
+        name: str | None = None
         if date is None:
-            return None
-        name = _name_in(meta, date) if meta is not None else None
+            opening = _said_line(strings) if said else None
+            if opening is None:
+                return None
+            date, (name, used) = "", opening
+        elif meta is not None:
+            name = _name_in(meta, date)
         if meta is not None:
             used.update(id(s) for s in meta.descendants if isinstance(s, NavigableString))
         body = [
@@ -229,6 +248,21 @@ class AreaText:
                 lines.append(text)
             last_block = block
         return Parts(name=name, date=date, text="\n".join(lines), holder=_block_of(body[0]))
+
+
+def _said_line(strings: list[NavigableString]) -> tuple[str, set[int]] | None:
+    """The name of a unit that opens with "NAME said," (over its first few strings: the name
+    is often a link), and the ids of the strings that line uses."""
+    joined = ""
+    for k, string in enumerate(strings[:MAX_SAID_STRINGS]):
+        joined = f"{joined} {' '.join(string.split())}".strip()
+        match = SAID_LINE.match(joined)
+        if match and k + 1 < len(strings):
+            name = clean_author(match.group("name"))
+            if name and len(name.split()) <= MAX_NAME_WORDS and not NOT_A_NAME.search(name):
+                return name, {id(s) for s in strings[: k + 1]}
+            return None
+    return None
 
 
 def _hidden_spans(area: Tag, index: PageIndex) -> list[tuple[int, int]]:
