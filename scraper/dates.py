@@ -7,6 +7,8 @@ word tables, no ``dateparser``: the parser must stay fast) and never raises: gar
 
 Rules a caller must know:
 
+* ISO 8601 (extended ``2018-06-19T05:50:00+09:00`` or basic ``20180619T055000+0900``) and CJK
+  dates (``2012年12月10日 16:42``) are read as written.
 * ISO 8601 with an offset gives an aware datetime in *that* offset (never shifted to UTC);
   without an offset the result is naive.
 * A numeric date such as ``4.12.2016`` whose day and month cannot be told apart from the date
@@ -73,6 +75,16 @@ _ISO = re.compile(
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
     re.I,
 )
+#: ISO 8601 basic and mixed forms with a clock: ``20180619T055000+0900``, ``2016-06-13T1603Z``.
+_ISO_BASIC = re.compile(
+    r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?"
+    r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?(?!\d)",
+    re.I,
+)
+#: Chinese, Japanese and Korean dates: ``2012年12月10日``, ``2019년 8월 20일``.
+_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+#: A weekday in brackets between a CJK date and its clock: ``2018年6月20日（水）``.
+_CJK_WEEKDAY = re.compile(r"\s*\(\w{1,3}\)")
 _YMD = re.compile(r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d])")
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./-]\d)")
 _TIME = re.compile(
@@ -176,8 +188,15 @@ def _parse(
     if not any(ch.isdigit() for ch in text):
         return _relative(text, reference)
     iso = _ISO.search(text)
+    basic = _ISO_BASIC.search(text)
+    if basic and (iso is None or basic.start() <= iso.start()):
+        iso = basic
     if iso:
         return _from_iso(iso)
+    if "年" in raw or "년" in raw:
+        cjk = _from_cjk(unicodedata.normalize("NFKC", raw))  # NFKD would split Hangul
+        if cjk:
+            return cjk
     ymd = _YMD.search(text)
     if ymd:
         y, mo, d = int(ymd.group(1)), int(ymd.group(3)), int(ymd.group(4))
@@ -217,6 +236,15 @@ def _from_iso(m: re.Match[str]) -> DateParse | None:
     if built is None:
         return None
     return DateParse(built.value.replace(tzinfo=tzinfo), order="YMD")
+
+
+def _from_cjk(text: str) -> DateParse | None:
+    m = _CJK.search(text)
+    if not m:
+        return None
+    weekday = _CJK_WEEKDAY.match(text, m.end())
+    clock = _time_after(text, weekday.end() if weekday else m.end())
+    return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), clock, order="YMD")
 
 
 def date_style(raw: str) -> str:

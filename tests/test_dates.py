@@ -39,6 +39,11 @@ WRITTEN = [
     ("3 okt. 2018", datetime(2018, 10, 3)),
     ("23/11/2016", datetime(2016, 11, 23)),
     ("11/23/2016", datetime(2016, 11, 23)),
+    ("2012年12月10日", datetime(2012, 12, 10)),
+    ("2012年12月10日 16:42", datetime(2012, 12, 10, 16, 42)),
+    ("更新：2018年6月20日（水）9:05", datetime(2018, 6, 20, 9, 5)),
+    ("２０１２年１２月１０日", datetime(2012, 12, 10)),
+    ("2019년 8월 20일", datetime(2019, 8, 20)),
 ]
 
 
@@ -51,6 +56,28 @@ def test_iso_offset_stays_in_its_own_offset() -> None:
     value = parse_date("2020-12-07T23:01:00-06:00")
     assert value == datetime(2020, 12, 7, 23, 1, tzinfo=timezone(timedelta(hours=-6)))
     assert value is not None and value.utcoffset() == timedelta(hours=-6)
+
+
+ISO_BASIC = [
+    ("20180619T055000+0900", datetime(2018, 6, 19, 5, 50, tzinfo=timezone(timedelta(hours=9)))),
+    ("20180619T0550Z", datetime(2018, 6, 19, 5, 50, tzinfo=timezone.utc)),
+    ("2016-06-13T1603Z", datetime(2016, 6, 13, 16, 3, tzinfo=timezone.utc)),
+    ("20180619T055000", datetime(2018, 6, 19, 5, 50)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISO_BASIC)
+def test_iso_basic_and_compact_clock_forms_keep_their_offset(
+    text: str, expected: datetime
+) -> None:
+    value = parse_date(text)
+    assert value == expected
+    assert value is not None and value.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize("text", ["20180619", "2018年13月1日", "20181345T1200"])
+def test_impossible_or_clockless_basic_dates_give_none(text: str) -> None:
+    assert parse_date(text) is None
 
 
 def test_iso_z_is_aware_utc() -> None:
