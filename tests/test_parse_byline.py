@@ -75,3 +75,61 @@ def test_blogger_author_icon_marks_the_post_authors_comment() -> None:
     )
     post = parse_post(html, URL)
     assert post is not None and post.author == "Kelly Home"
+
+
+def test_declared_updated_date_beats_a_date_in_prose() -> None:
+    html = (
+        '<title>A Post</title><div class="hentry"><h1 class=entry-title>A Post</h1>'
+        '<div class="stamp updated" title="2016-06-13T1603Z">Jun 13, 4:03 PM</div>'
+        "<div class=entry-content><p>In a letter dated May 23, 2015, the mayor wrote to the "
+        f"council about the bridge and its many delays.</p>{PROSE}</div></div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.published is not None
+    assert post.published.isoformat() == "2016-06-13T16:03:00+00:00"
+    assert post.date_source == "updated"
+
+
+def test_visible_dateline_still_beats_the_declared_updated_date() -> None:
+    html = (
+        '<meta property="article:modified_time" content="2021-02-01T10:00:00+01:00">'
+        "<title>A Post</title><h1>A Post</h1><div class=info>12 March 2020</div>"
+        f"<div>{PROSE}</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.published is not None
+    assert post.published.date().isoformat() == "2020-03-12"
+
+
+def test_photo_caption_date_is_never_the_post_date() -> None:
+    html = (
+        "<html lang=es><title>A Post</title><h1>A Post</h1>"
+        "<figure><img src=a.jpg><figcaption>27-06-2012</figcaption></figure>"
+        f'<div class="wp-caption"><p class="wp-caption-text">3 May 2011</p></div>{PROSE}'
+        "<p class=autor>Ann Lee | Palma | 08/01/2014</p>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.published is not None
+    assert post.published.date().isoformat() == "2014-01-08"
+
+
+def test_short_paragraph_split_by_bars_is_a_dateline_not_prose() -> None:
+    html = (
+        '<html lang=es><title>A Post</title><h1>A Post</h1><div class=story>'
+        "<p>El 4 de diciembre de 2019 pasó algo, y luego la historia siguió y siguió.</p>"
+        f"<p class=firma>Patricia Lee | Palma de Mallorca | 08/01/2014</p>{PROSE}</div></html>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.published is not None
+    assert post.published.date().isoformat() == "2014-01-08"
+
+
+def test_long_banner_split_by_bars_stays_prose() -> None:
+    banner = "New apps every week: Alpha (Oct 30, 2012), Beta, Gamma, Delta and more | " * 3
+    html = (
+        f"<title>A Post</title><p class=banner>{banner}</p><h1>A Post</h1>"
+        f"<div class=info>Submitted by ann on November 12, 2012 - 3:03pm</div>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.published is not None
+    assert post.published.date().isoformat() == "2012-11-12"

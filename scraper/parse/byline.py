@@ -3,7 +3,9 @@
 Chains of fallbacks, strongest evidence first (yt-dlp's rule: optional fields never fail):
 
 * date: JSON-LD -> microdata / h-entry -> ``article:published_time`` and other meta -> platform
-  selectors -> ``<time>`` in a byline -> dated text next to the headline -> a date in the URL.
+  selectors -> ``<time>`` in a byline -> a dateline next to the headline -> the declared
+  updated date (JSON-LD, hAtom ``updated``, ``article:modified_time``) -> a date in prose next
+  to the headline or in weak markup -> a date in the URL. Photo captions are never read.
 * author: JSON-LD -> microdata / h-entry -> platform selectors -> ``rel=author`` -> a
   "By ..." / "Von ..." byline -> ``<meta name=author>``.
 
@@ -16,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 
 from bs4.element import NavigableString, Tag
 
@@ -66,6 +69,14 @@ MAX_DATE_TEXT = 120
 PROSE_TAGS: frozenset[str] = frozenset({"p", "li", "blockquote", "td", "dd"})
 #: A visible string this short that holds a date is a dateline, not prose.
 SHORT_DATE_TEXT = 40
+#: A paragraph this short, or one up to MAX_DATE_TEXT split by this separator, is a dateline.
+DATELINE_CHARS = 60
+DATELINE_SEPARATOR = "|"
+#: Photo captions: the dates in them are the photo's, never the post's.
+CAPTION_TAGS: frozenset[str] = frozenset({"figcaption", "caption"})
+#: Caption classes are compound (``wp-caption-text``, ``image-caption``): a bare ``caption``
+#: class also marks bylines and teaser texts.
+CAPTION_CLASS = re.compile(r"(?:^|[-_])caption[-_]|[-_]caption$", re.I)
 MAX_AUTHOR_CHARS = 80
 #: How far after the headline the visible byline is looked for.
 NEAR_HEADLINE_STRINGS = 40
@@ -104,25 +115,34 @@ def find_dates(
             wins over ``order`` for the styles it settles.
     """
     language = meta.language
-    updated = _first_parsed(meta.updated, order, language, orders)
+    found_updated = _first_parsed(meta.updated, order, language, orders)
+    updated = found_updated[0] if found_updated else None
     for item in meta.published:
         parsed = dates.parse_date_detail(item.value, order=order, language=language,
                                          orders=orders)
         if parsed is not None:
-            return DateFound(parsed.value, updated and updated[0], _source_name(item), None)
+            return DateFound(parsed.value, updated, _source_name(item), None)
     for pattern in embedded:
         match = re.search(pattern, html)
         value = dates.parse_date(match.group(1)) if match else None
         if value is not None:
-            return DateFound(value, updated and updated[0], "script", None)
-    for source, text in _visible_candidates(index, selectors, headline, skip):
-        if UPDATED_TEXT.search(text):
-            continue  # "updated on ..." is not the publication date
-        parsed = dates.parse_date_detail(text, order=order, language=language, orders=orders)
-        if parsed is not None:
-            site_settled = bool(order) or bool(orders and dates.date_style(text) in orders)
-            return DateFound(parsed.value, updated and updated[0], source,
-                             _order_note(parsed, site_settled))
+            return DateFound(value, updated, "script", None)
+    marked = _marked_dates(index, (*selectors, *DATE_SELECTORS), skip)
+    found = _first_visible(marked, order, language, orders, updated)
+    if found is not None:
+        return found
+    near = _strings_near(headline, skip) if headline is not None else []
+    datelines = (("text", text) for dateline, text in near if dateline)
+    found = _first_visible(datelines, order, language, orders, updated)
+    if found is not None:
+        return found
+    if updated is not None:  # the page's own revision stamp beats a date met in prose
+        return DateFound(updated, updated, "updated", None)
+    prose = (("text", text) for dateline, text in near if not dateline)
+    weak = chain(prose, _marked_dates(index, WEAK_DATE_SELECTORS, skip))
+    found = _first_visible(weak, order, language, orders, None)
+    if found is not None:
+        return found
     match = URL_DATE.search(url)
     if match:
         day = int(match.group("d") or 1)
@@ -131,8 +151,25 @@ def find_dates(
         except ValueError:
             value = None
         if value is not None:
-            return DateFound(value, updated and updated[0], "url", None)
-    return DateFound(None, updated and updated[0], None, None)
+            return DateFound(value, None, "url", None)
+    return DateFound(None, None, None, None)
+
+
+def _first_visible(
+    candidates: Iterable[tuple[str, str]],
+    order: DateOrder | None,
+    language: str | None,
+    orders: Mapping[str, DateOrder] | None,
+    updated: datetime | None,
+) -> DateFound | None:
+    for source, text in candidates:
+        if UPDATED_TEXT.search(text):
+            continue  # "updated on ..." is not the publication date
+        parsed = dates.parse_date_detail(text, order=order, language=language, orders=orders)
+        if parsed is not None:
+            site_settled = bool(order) or bool(orders and dates.date_style(text) in orders)
+            return DateFound(parsed.value, updated, source, _order_note(parsed, site_settled))
+    return None
 
 
 def _source_name(item: Sourced) -> str:
@@ -158,22 +195,12 @@ def _first_parsed(
     return None
 
 
-def _visible_candidates(
-    index: TreeIndex, selectors: Iterable[str], headline: Tag | None, skip: frozenset[int]
-) -> Iterable[tuple[str, str]]:
-    """Texts that may hold the date, best first: date markup, byline text, weak markup."""
-    yield from _marked_dates(index, (*selectors, *DATE_SELECTORS), skip)
-    if headline is not None:
-        yield from (("text", s) for s in _strings_near(headline, skip))
-    yield from _marked_dates(index, WEAK_DATE_SELECTORS, skip)
-
-
 def _marked_dates(
     index: TreeIndex, selectors: Iterable[str], skip: frozenset[int]
 ) -> Iterable[tuple[str, str]]:
     for selector in selectors:
         for tag in index.select(selector, limit=3):
-            if skip and inside(tag, skip):
+            if (skip and inside(tag, skip)) or _in_caption(tag):
                 continue
             for attr in ("datetime", "content", "title"):
                 value = tag.get(attr)
@@ -194,15 +221,17 @@ def inside(tag: Tag, regions: frozenset[int]) -> bool:
     return False
 
 
-def _strings_near(headline: Tag, skip: frozenset[int] = frozenset()) -> list[str]:
-    """Short text pieces just before and after the headline (where bylines live).
+def _strings_near(headline: Tag, skip: frozenset[int] = frozenset()) -> list[tuple[bool, str]]:
+    """Short text pieces just before and after the headline (where bylines live), each with
+    whether it is a dateline.
 
     Datelines come first: a short string outside the article's paragraphs beats a date written
-    inside a sentence of prose ("Le 4 décembre 2019, ...").
+    inside a sentence of prose ("Le 4 décembre 2019, ..."); a photo caption's date is never the
+    post's. At equal distance, the text after the headline wins.
     """
-    found: list[tuple[bool, bool, int, str]] = []
-    for limit, nodes in ((NEAR_HEADLINE_STRINGS, headline.next_elements),
-                         (6, headline.previous_elements)):
+    found: list[tuple[bool, bool, int, int, str]] = []
+    for side, (limit, nodes) in enumerate(((NEAR_HEADLINE_STRINGS, headline.next_elements),
+                                           (6, headline.previous_elements))):
         taken = 0
         for node in nodes:
             if taken >= limit:
@@ -210,21 +239,48 @@ def _strings_near(headline: Tag, skip: frozenset[int] = frozenset()) -> list[str
             if isinstance(node, NavigableString) and type(node) is NavigableString:
                 text = _WS.sub(" ", str(node)).strip()
                 if 4 <= len(text) <= MAX_DATE_TEXT and any(ch.isdigit() for ch in text):
-                    if skip and node.parent is not None and inside(node.parent, skip):
+                    parent = node.parent
+                    if parent is not None and (
+                        (skip and inside(parent, skip)) or _in_caption(parent)
+                    ):
                         continue
-                    found.append((_in_prose(node), len(text) > SHORT_DATE_TEXT, taken, text))
+                    found.append((_in_prose(node), len(text) > SHORT_DATE_TEXT, taken, side, text))
                     taken += 1
-    return [text for *_, text in sorted(found)]
+    return [(not prose, text) for prose, _, _, _, text in sorted(found)]
 
 
 def _in_prose(node: NavigableString) -> bool:
+    """Inside a sentence of the article: a paragraph, list item, quote or cell, but not a short
+    paragraph or a short one split by ``|`` ("Ann Lee | Palma | 08/01/2014"), which is a
+    dateline (unless the date is a link's text: a teaser's title)."""
     parent = node.parent
+    linked = False
     for _ in range(3):
         if parent is None:
             return False
+        linked = linked or parent.name == "a"
         if parent.name in PROSE_TAGS:
-            return True
+            if parent.name != "p" or linked:
+                return True
+            text = tag_text(parent)
+            if len(text) <= DATELINE_CHARS:
+                return False
+            return len(text) > MAX_DATE_TEXT or DATELINE_SEPARATOR not in text
         parent = parent.parent
+    return False
+
+
+def _in_caption(tag: Tag) -> bool:
+    """Inside a photo caption (``figcaption``, ``caption``, ``.wp-caption-text``): its date is
+    the photo's."""
+    node: Tag | None = tag
+    while node is not None:
+        if node.name in CAPTION_TAGS:
+            return True
+        classes = node.get("class")
+        if isinstance(classes, list) and any(CAPTION_CLASS.search(c) for c in classes):
+            return True
+        node = node.parent
     return False
 
 
