@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from functools import lru_cache
+from urllib.parse import urldefrag, urljoin
 
 from bs4.element import Tag
 
@@ -36,7 +37,7 @@ SIDEBAR_SUFFIXES = ("-sidebar", "widget-area", "recent-comments", "recentcomment
 SIDEBAR_EXEMPT = ("disqus", "livefyre")
 #: A trailing verb after a commenter's name: "Anna says:", "Anna sagt:", "Anna a dit :".
 AUTHOR_SUFFIX = re.compile(
-    r"\s*(?:says|said|sagt|schreibt|a dit|dit|dice|escribió|scrive|ha scritto|schreef|zegt|"
+    r"(?:^|\s+)(?:says|said|sagt|schreibt|a dit|dit|dice|escribió|scrive|ha scritto|schreef|zegt|"
     r"disse|diz|wrote|writes|on|at|um)\s*(?::|\.{2,3}|…)?\s*$",
     re.I,
 )
@@ -54,6 +55,8 @@ ID_PREFIX = re.compile(r"^(?:li-|div-|article-|wc-comm-|wpd-comm-|dsq-|lf_)")
 #: Permalink parameters that carry a comment's time as epoch milliseconds.
 EPOCH_PARAM = re.compile(r"[?&]showComment=(\d{13})\b")
 MAX_NAME_CHARS = 80
+#: Links that point back into the comment thread, not to the commenter.
+PERMALINK = re.compile(r"replytocom=|#(?:comment|respond|reply)|^\s*(?:#|javascript:)", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -109,14 +112,24 @@ def author_name(author: Tag | None, stamp: str | None = None) -> str | None:
     return clean_author(author.get_text(" "), stamp)
 
 
-def author_url(author: Tag | None) -> str | None:
+def author_url(author: Tag | None, base: str = "") -> str | None:
+    """The commenter's own link: the name's link (or the link around it), resolved against the
+    page URL ``base``; a link back into the page (``#comment-5``, ``?replytocom=5``) is not one.
+    """
     if author is None:
         return None
     link = author if author.name == "a" else author.find("a", href=True)
+    if link is None and isinstance(author.parent, Tag) and author.parent.name == "a":
+        link = author.parent
     href = link.get("href") if isinstance(link, Tag) else None
-    if isinstance(href, str) and href.startswith(("http://", "https://")):
-        return href
-    return None
+    if not isinstance(href, str) or PERMALINK.search(href):
+        return None
+    href = urljoin(base, href.strip()) if base else href.strip()
+    if not href.startswith(("http://", "https://")):
+        return None
+    if base and urldefrag(href).url == urldefrag(base).url:
+        return None
+    return href
 
 
 def date_text(tag: Tag | None) -> str | None:

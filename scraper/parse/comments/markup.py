@@ -34,6 +34,14 @@ from scraper.parse.comments.fields import (
     external_id,
     outside_sidebars,
 )
+from scraper.parse.comments.header import read_header
+from scraper.parse.comments.names import (
+    USER_ID,
+    HeaderName,
+    dated_name,
+    header_name,
+    is_name,
+)
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.sanitize import html_to_text, sanitize_html
 
@@ -54,6 +62,12 @@ NOT_A_COMMENT = re.compile(r"^\s*(?:pingback:|trackback:)", re.I)
 #: The ``text`` selector that means "all the comment's own <p> elements" (classic themes).
 OWN_PARAGRAPHS = "P*"
 MAX_DATE_TEXT = 80
+#: Elements that show a commenter's name by their class, for markup whose own author selector
+#: finds none: hCard names, WordPress's author link, "by" spans, user names.
+NAME_ELEMENTS = (
+    ".fn, .vcard, a.url, [class*=author], [class*=commenter], .name, [class*=username], "
+    "[class*=user-name], .user, .by, .byline, cite"
+)
 
 
 @dataclass(frozen=True)
@@ -159,9 +173,13 @@ def _own(
     return None
 
 
-def _without(node: Tag, strip: str, index: PageIndex) -> Tag:
-    """``node``, or a copy of it without the elements matching ``strip``."""
+def _without(
+    node: Tag, strip: str, index: PageIndex, drop: frozenset[int] = frozenset()
+) -> Tag:
+    """``node``, or a copy of it without the elements matching ``strip`` or in ``drop``."""
     junk = {id(t) for t in index.select(node, strip)} if strip else set()
+    if drop:
+        junk.update(id(t) for t in index.descendants(node) if id(t) in drop)
     if not junk:
         return node
     clone = copy.copy(node)
@@ -181,10 +199,15 @@ def _elements(node: Tag) -> list[Tag]:
     return [t for t in node.descendants if isinstance(t, Tag)]
 
 
-def _text_of(nodes: list[Tag], strip: str, url: str, index: PageIndex) -> tuple[str, str]:
+def _text_of(
+    nodes: list[Tag], strip: str, url: str, index: PageIndex, drop: frozenset[int] = frozenset()
+) -> tuple[str, str]:
+    """The text and HTML of a comment's text nodes, without ``strip`` matches and the meta
+    lines in ``drop`` (ids of elements)."""
     texts, htmls = [], []
+    nodes = [n for n in nodes if id(n) not in drop]
     for node in nodes:
-        node = _without(node, strip, index)
+        node = _without(node, strip, index, drop)
         texts.append(html_to_text(node))
         htmls.append(node.decode_contents() if len(nodes) == 1 else str(node))
     return "\n\n".join(t for t in texts if t), sanitize_html("".join(htmls), url)
@@ -287,22 +310,37 @@ def extract_markup(
     out: list[RawComment] = []
     for item in kept:
         owner = _parent_item(item, markup, items, index, stands_for)
-        if id(item) in texts:
-            text, html = _text_of(texts[id(item)], markup.strip, url, index)
+        nodes = texts.get(id(item))
+        date_tag = _own(item, markup.date, items, index)
+        stamp = date_text(date_tag) if date_tag else _date_in(item, items, nodes)
+        author_tag = _own(item, markup.author, items, index, need_text=True)
+        name, link = author_name(author_tag, stamp), author_url(author_tag, url)
+        drop: frozenset[int] = frozenset()
+        if nodes and (name is None or stamp is None):
+            parts = items.parts[id(item)]
+            header = read_header(item, parts, items.owner, nodes, markup.strip, index)
+            stamp = stamp or header.stamp
+            if name is None:
+                named = (
+                    header_name(header.lines, stamp)
+                    or _named_element(item, items, index, header.text_ids, stamp)
+                    or dated_name(header.lines, stamp)
+                )
+                if named is not None:
+                    name, link = named.name, author_url(named.holder, url)
+        if markup.need_date and not stamp:
+            continue
+        if nodes:
+            text, html = _text_of(nodes, markup.strip, url, index, drop)
             if not text.strip():
                 continue
         else:
             text, html = markup.deleted_text, ""
-        date_tag = _own(item, markup.date, items, index)
-        stamp = date_text(date_tag) if date_tag else _date_in(item, items, texts.get(id(item)))
-        if markup.need_date and not stamp:
-            continue
-        author_tag = _own(item, markup.author, items, index, need_text=True)
         out.append(
             RawComment(
                 element=item,
-                author=author_name(author_tag, stamp),
-                author_url=author_url(author_tag),
+                author=name,
+                author_url=link,
                 date_text=stamp,
                 text=text,
                 html=html,
@@ -311,6 +349,31 @@ def extract_markup(
             )
         )
     return out
+
+
+def _named_element(
+    item: Tag, items: _Items, index: PageIndex, text_ids: set[int], stamp: str | None
+) -> HeaderName | None:
+    """A name in an element whose class says so (:data:`NAME_ELEMENTS`), outside the text."""
+    for part in NAME_ELEMENTS.split(","):
+        part = part.strip()
+        if not index.may_match(part):
+            continue
+        for root in items.parts[id(item)]:
+            for found in index.select(root, part, include_root=root is not item):
+                if not items.belongs(found, item) or (
+                    found is not root and id(found) in items.owner_of
+                ):
+                    continue
+                strings = [s for s in found.strings if s.strip()]
+                if not strings or any(id(s) in text_ids for s in strings):
+                    continue
+                name = author_name(found, stamp)
+                name = USER_ID.sub("", name) if name else None
+                if is_name(name):
+                    assert name is not None
+                    return HeaderName(name, found)
+    return None
 
 
 def finish(

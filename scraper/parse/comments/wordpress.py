@@ -32,6 +32,7 @@ NATIVE = CommentMarkup(
         "[class*=comment-content]",
         ".comment-entry",
         ".comment_text",
+        "[class*=commentBody], [class*=commentbody]",
         OWN_PARAGRAPHS,
         ".comment-body",
     ),

@@ -1,0 +1,222 @@
+"""Commenter names read from comment headers, one test per header family.
+
+The pages are written for these tests (made-up people and posts), shaped like the comment markup
+blog themes print when their author element carries no class the markup selectors know.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scraper.models import Comment
+from scraper.parse.comments import extract_comments
+from scraper.parse.comments.fields import author_url, clean_author
+from scraper.parse.comments.names import is_dateish
+
+URL = "https://blog.example/2012/07/garden-notes/"
+
+
+def _comments(body: str) -> list[Comment]:
+    html = f"<html><body><article><h1>Garden notes</h1><p>Post text.</p></article>{body}"
+    soup = BeautifulSoup(html + "</body></html>", "lxml")
+    return extract_comments(soup, URL, platform="generic").comments
+
+
+THREADED_NEWS = """
+<ul id="commentlisting">
+ <li id="tree_101" class="comment">
+  <div class="commentTop"><div class="title">
+   <h4><a href="//news.example/c.pl?cid=101">Soil first</a>
+   <span class="score">(<a href="#">Score:</a>4)</span></h4></div>
+   <div class="details"><span class="by"><span class="byby">by </span>
+    <a href="//news.example/~gardenfan">gardenfan <span class="uid">(543817)</span></a></span>
+    <span class="writes" style="display:none"> writes:</span></div></div>
+  <div class="commentBody">
+   <div id="comment_body_101">Compost before you plant, not after.</div></div>
+  <ul id="commtree_101"><li id="tree_102" class="comment">
+   <div class="commentTop"><div class="title"><h4><a href="//news.example/c.pl?cid=102">Re:</a></h4>
+    </div><div class="details"><span class="by"><span class="byby">by </span>
+    <a href="//news.example/~Mulcher">Mulcher <span class="uid">(1134931)</span></a></span>
+   </div></div>
+   <div class="commentBody"><div id="comment_body_102"><p>Both, in my experience.</p></div></div>
+  </li></ul>
+ </li>
+</ul>"""
+
+
+def test_by_name_with_user_id_names_every_comment_of_a_thread() -> None:
+    comments = _comments(THREADED_NEWS)
+    assert [c.author for c in comments] == ["gardenfan", "Mulcher"]
+    assert comments[0].text == "Compost before you plant, not after."
+    assert comments[1].parent == 0
+    assert comments[0].author_url == "https://news.example/~gardenfan"
+
+
+SAYS_SPANS = """
+<ol class="commentlist">
+ <li class="comment" id="li-comment-7"><div class="comment-head">
+   <span class="date">09. Jul, 2012 / </span><span class="name">Meg B says: </span></div>
+  <div class="comment-entry" id="comment-7"><p>Glad the basil came back.</p>
+   <p class="thdrpy">[<a href="javascript:void(0)">Reply</a>]</p></div></li>
+ <li class="comment" id="li-comment-8"><div class="comment-head">
+   <span class="date">10. Jul, 2012 / </span><span class="name">Debra says: </span></div>
+  <div class="comment-entry" id="comment-8"><p>Mine never did.</p></div></li>
+</ol>"""
+
+
+def test_name_says_drops_the_verb() -> None:
+    comments = _comments(SAYS_SPANS)
+    assert [c.author for c in comments] == ["Meg B", "Debra"]
+    assert comments[0].published == datetime(2012, 7, 9)
+
+
+POSTED_BY_FOOTER = """
+<div class="comments-content">
+ <div class="comment" id="comment-6a01">
+  <div class="comment-avatar"><img alt="Karen W (rainy Towson)" src="/u.gif"></div>
+  <div class="comment-content"><p>Loved the photos of the raised beds.</p></div>
+  <p class="comment-footer">Posted by: Karen W (rainy Towson) |
+   <a href="/2012/07/garden-notes.html?cid=6a01#comment-6a01">July 12, 2012 at 01:33 PM</a></p>
+ </div>
+ <div class="comment" id="comment-6a02">
+  <div class="comment-avatar"><img alt="Samuel Stone" src="/u.gif"></div>
+  <div class="comment-content"><p>Which mulch do you use?</p></div>
+  <p class="comment-footer">Posted by: <a href="http://stone.example">Samuel Stone</a> |
+   <a href="/2012/07/garden-notes.html?cid=6a02#comment-6a02">July 12, 2012 at 02:10 PM</a></p>
+ </div>
+</div>"""
+
+
+def test_posted_by_footer_names_the_commenter_not_the_avatar() -> None:
+    comments = _comments(POSTED_BY_FOOTER)
+    assert [c.author for c in comments] == ["Karen W", "Samuel Stone"]
+    assert [c.author_url for c in comments] == [None, "http://stone.example"]
+    assert comments[1].text == "Which mulch do you use?"
+
+
+META_LINE_IN_TEXT = """
+<ul id="comment_list">
+ <li class="comment" id="comment-129">
+  <div class="comment_entry">
+   <p class="cm-meta"><a href="http://pixel.example" class="url">Jeremy Warren</a> &#8212;
+    <a href="#comment-129">July 10th, 2012, 7:20 pm</a></p>
+   <p>The tomatoes look great this year.</p>
+   <a class="comment-reply-link" href="?replytocom=129#respond">Reply</a></div></li>
+ <li class="comment" id="comment-130">
+  <div class="comment_entry">
+   <p class="cm-meta">Graham &#8212; <a href="#comment-130">July 11th, 2012, 4:30 am</a></p>
+   <p>Mine split in the rain.</p></div></li>
+</ul>"""
+
+
+def test_meta_line_inside_the_text_gives_name_and_date() -> None:
+    comments = _comments(META_LINE_IN_TEXT)
+    assert [c.author for c in comments] == ["Jeremy Warren", "Graham"]
+    assert [c.author_url for c in comments] == ["http://pixel.example", None]
+    assert comments[0].published == datetime(2012, 7, 10, 19, 20)
+
+
+HEADING_LINE = """
+<div class="commentlist">
+ <div class="comment depth-1" id="comment-1133120"><p class="comment-number">1</p>
+  <div class="comment-text">
+   <h4><a class="url" href="https://blog.example/2012/07/garden-notes/#commentform">Lora Lee</a>
+    <span>On Thursday, November 1 at 2:57 pm</span></h4>
+   <p>Too funny! The kids rolled their eyes.</p></div></div>
+ <div class="comment depth-1" id="comment-1133121"><p class="comment-number">2</p>
+  <div class="comment-text"><h4>Mary Jane <span>On Thursday, November 1 at 2:58 pm</span></h4>
+   <p>Sounds like an interesting Halloween.</p></div></div>
+</div>"""
+
+
+def test_heading_with_name_and_date_names_the_commenter() -> None:
+    comments = _comments(HEADING_LINE)
+    assert [c.author for c in comments] == ["Lora Lee", "Mary Jane"]
+    assert comments[0].author_url is None  # a link back to the comment form is not the author's
+
+
+DATE_THEN_SAID = """
+<div class="comments"><ol>
+ <li id="comment-721766"><p>August 9th, 2012 at 8:38 am</p>
+  <p><strong><a class="url" href="http://hustle.example">infamousdx</a></strong> said,</p>
+  <p>Which hotels did you stay at?</p></li>
+ <li id="comment-721769"><p>August 9th, 2012 at 8:41 am</p><p><strong>lucky</strong> said,</p>
+  <p>The first two, in that order.</p></li>
+</ol></div>"""
+
+
+def test_date_line_then_name_said_line() -> None:
+    comments = _comments(DATE_THEN_SAID)
+    assert [c.author for c in comments] == ["infamousdx", "lucky"]
+    assert comments[1].published == datetime(2012, 8, 9, 8, 41)
+
+
+NUMBERED_DL = """
+<div id="comments"><h2>Comments</h2><dl>
+ <dt><a href="#4931018">1.</a> James Cannon - October 26, 2012</dt>
+ <dd><p>Preferred the old one.</p></dd>
+ <dt><a href="#4931020">2.</a> The Keeper - October 26, 2012</dt><dd><p>Why? It is dull.</p></dd>
+</dl></div>"""
+
+
+def test_numbered_name_dash_date_line() -> None:
+    assert [c.author for c in _comments(NUMBERED_DL)] == ["James Cannon", "The Keeper"]
+
+
+BY_FOOTER_IN_BODY = """
+<div class="post-comments" id="comments"><h2>2 comments</h2>
+ <div class="comment depth-1" id="comment-1683"><div class="comment-body">
+  <p>Nice system you got here!</p>
+  <p class="comment-meta">by <a class="url" href="http://kris.example/">Kris R</a>
+   on February 8, 2012 at 1:26 pm.
+   <a class="comment-reply-link" href="?replytocom=1683#respond">Reply</a>
+   <a href="#comment-1683">#</a></p></div></div>
+ <div class="comment depth-1" id="comment-1684"><div class="comment-body">
+  <p>Thanks for answering.</p>
+  <p class="comment-meta">by than on February 8, 2012 at 2:12 pm. <a href="#comment-1684">#</a></p>
+ </div></div>
+</div>"""
+
+
+def test_by_footer_among_the_paragraphs_names_the_commenter() -> None:
+    comments = _comments(BY_FOOTER_IN_BODY)
+    assert [c.author for c in comments] == ["Kris R", "than"]
+
+
+NO_NAME = """
+<ol class="commentlist">
+ <li class="comment" id="comment-1"><div class="comment-meta">March 3, 2012 at 10:00 am</div>
+  <div class="comment-content"><p>First!</p></div></li>
+ <li class="comment" id="comment-2"><div class="comment-meta">March 4, 2012 at 9:00 am</div>
+  <div class="comment-content"><p>Second.</p></div></li>
+</ol>"""
+
+
+def test_header_without_a_name_leaves_author_empty() -> None:
+    assert [c.author for c in _comments(NO_NAME)] == [None, None]
+
+
+@pytest.mark.parametrize("name", ["James Cannon", "Jason", "Anton", "Byron"])
+def test_names_ending_like_a_verb_keep_their_letters(name: str) -> None:
+    assert clean_author(name) == name
+    assert clean_author(f"{name} says:") == name
+
+
+@pytest.mark.parametrize(
+    "href", ["#comment-5", "?replytocom=5#respond", "javascript:void(0)", URL + "#comment-5", URL]
+)
+def test_links_back_into_the_page_are_not_author_urls(href: str) -> None:
+    link = BeautifulSoup(f'<a href="{href}">Anna</a>', "lxml").a
+    assert author_url(link, URL) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [("On Thursday, November 1 at 2:57 pm", True), ("09. Jul, 2012 /", True),
+     ("0123456", False), ("2 at 5", False), ("Graham", False)],
+)
+def test_date_only_strings(text: str, dated: bool) -> None:
+    assert is_dateish(text) is dated
