@@ -166,7 +166,7 @@ def _remove_furniture(root: Tag) -> None:
     lengths = Lengths(root)
     page = max(1, lengths.text.get(id(root), 0))
     for tag in root.find_all(True):
-        if tag.parent is None or tag.name in ("body", "html", "article", "main"):
+        if not is_live(tag) or tag.name in ("body", "html", "article", "main"):
             continue
         if is_furniture(tag) and not _is_wrapper(tag, lengths, page):
             tag.decompose()
@@ -277,7 +277,7 @@ def _continues(tag: Tag, classes: set[str], lengths: Lengths) -> bool:
 
 def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
     for tag in chosen.find_all(True):
-        if tag.parent is None or tag.name in INVISIBLE_TAGS:
+        if not is_live(tag) or tag.name in INVISIBLE_TAGS:
             continue
         if is_furniture(tag) and not _holds_most(tag, chosen):
             tag.decompose()

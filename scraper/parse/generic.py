@@ -308,18 +308,19 @@ def _microdata(
     scope = index.select_one(MICRODATA_SCOPE)
     if scope is None:
         return
-    head = scope.select_one("[itemprop~=headline]") or scope.select_one("[itemprop~=name]")
+    head = (index.select_one_below(scope, "[itemprop~=headline]")
+            or index.select_one_below(scope, "[itemprop~=name]"))
     if head is not None:
         text = _attr_or_text(head, ("content",))
         if text:
             titles.append(Sourced(text, "microdata"))
     for prop, target in (("datePublished", published), ("dateModified", updated)):
-        tag = scope.select_one(f"[itemprop~={prop}]")
+        tag = index.select_one_below(scope, f"[itemprop~={prop}]")
         if tag is not None:
             _add(target, _attr_or_text(tag), "microdata")
-    author = scope.select_one("[itemprop~=author]")
+    author = index.select_one_below(scope, "[itemprop~=author]")
     if author is not None:
-        name = author.select_one("[itemprop~=name]")
+        name = index.select_one_below(author, "[itemprop~=name]")
         text = _attr_or_text(name, ("content",)) if name is not None else tag_text(author)
         if text and len(text) < 80:
             authors.append(Sourced(text, "microdata"))
@@ -337,18 +338,22 @@ def _microformats(
     if entry is None:
         return
     source = "h-entry" if "h-entry" in (entry.get("class") or []) else "hentry"
-    name = entry.select_one(".p-name") if source == "h-entry" else entry.select_one(".entry-title")
+    name = index.select_one_below(entry, ".p-name" if source == "h-entry" else ".entry-title")
     if name is not None and tag_text(name) and len(tag_text(name)) < 300:
         titles.append(Sourced(tag_text(name), source))
     for selector, target in ((".dt-published, .published", published),
                              (".dt-updated, .updated", updated)):
-        tag = entry.select_one(selector)
+        tag = index.select_one_below(entry, selector)
         if tag is not None:
             _add(target, _attr_or_text(tag, ("datetime", "title", "value")), source)
-    author = entry.select_one(".p-author .p-name, .p-author.h-card, .author .fn, .author.vcard")
+    author = index.select_one_below(
+        entry, ".p-author .p-name, .p-author.h-card, .author .fn, .author.vcard"
+    )
     if author is not None and 0 < len(tag_text(author)) < 80:
         authors.append(Sourced(tag_text(author), source))
-    categories.extend(tag_text(t) for t in entry.select(".p-category") if tag_text(t))
+    categories.extend(
+        tag_text(t) for t in index.select_below(entry, ".p-category") if tag_text(t)
+    )
 
 
 def _post_entry(index: TreeIndex, selector: str) -> Tag | None:

@@ -169,6 +169,25 @@ class TreeIndex:
         found = self.select(selector, limit=1)
         return found[0] if found else None
 
+    def select_below(self, scope: Tag, selector: str, limit: int = 0) -> list[Tag]:
+        """``scope.select(selector)``: the matching elements below ``scope``, in document order.
+
+        Answered from the index (a position-range check on the page-wide matches) while the tree
+        is as built: for the read-only extractors. A ``scope`` the index does not know is
+        searched by soupsieve.
+        """
+        at = self.position.get(id(scope))
+        if at is None:
+            return list(scope.select(selector, limit=limit))
+        end, position = self.end[at], self.position
+        found = [t for t in self.select(selector) if at < position.get(id(t), -1) <= end]
+        return found[:limit] if limit else found
+
+    def select_one_below(self, scope: Tag, selector: str) -> Tag | None:
+        """``scope.select_one(selector)``, as :meth:`select_below` answers it."""
+        found = self.select_below(scope, selector, limit=1)
+        return found[0] if found else None
+
     def _select_one_part(self, selector: str, limit: int) -> list[Tag]:
         compiled = _compiled(selector)
         if compiled is None:
