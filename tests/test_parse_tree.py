@@ -12,7 +12,7 @@ from bs4.element import PageElement, Tag
 
 from scraper.parse.decode import decode_html
 from scraper.parse.index import TreeIndex
-from scraper.parse.tree import build_soup, build_tree
+from scraper.parse.tree import build_soup, build_tree, outer_html
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.htm*"))
 #: Links between nodes, compared as positions in document order.
@@ -127,3 +127,33 @@ def test_dismantled_tree_leaves_taken_strings_intact() -> None:
     assert title == "Title"
     assert string == "Title"
     assert tree.elements is not None and all(not e.__dict__ for e in tree.elements)
+
+
+@pytest.mark.parametrize("path", FIXTURES[:8], ids=lambda p: p.name)
+def test_outer_html_is_the_html_bs4_writes_for_every_element(path: Path) -> None:
+    soup = build_soup(decode_html(path.read_bytes()))
+    for tag in soup.find_all(True):
+        assert outer_html(tag) == str(tag)
+
+
+@pytest.mark.parametrize("text", EDGE_CASES, ids=lambda t: repr(t[:30]))
+def test_outer_html_of_odd_markup_is_the_html_bs4_writes(text: str) -> None:
+    tags = build_soup(text).find_all(True)
+    for tag in tags[:3] + tags[-3:]:  # the outermost and innermost (the deep page is 3,000 deep)
+        assert outer_html(tag) == str(tag)
+
+
+def test_outer_html_after_edits_quotes_and_hidden_tags_is_the_html_bs4_writes() -> None:
+    soup = build_soup(
+        "<div><p title='say \"hi\"'>a &amp; b</p><p title=\"it's &quot;x&quot;\">c</p>"
+        "<span>x<br>y</span><!-- note --><script>a<b</script><img src='a?b=1&c=2'></div>"
+    )
+    span = soup.find("span")
+    assert span is not None and soup.div is not None
+    span.decompose()
+    soup.div.append(soup.new_tag("hr"))
+    hidden = soup.new_tag("section")
+    hidden.append("inside")
+    hidden.hidden = True
+    soup.div.append(hidden)
+    assert outer_html(soup.div) == str(soup.div)

@@ -42,6 +42,7 @@ from scraper.parse.scoring import (
     is_linked_heading,
     looks_like_text,
 )
+from scraper.parse.tree import outer_html
 
 __all__ = ["Body", "block_fingerprint", "extract_body"]
 
@@ -131,7 +132,7 @@ def extract_body(
     teasers = teaser_count(chosen, url, same_urls)
     _clean(chosen, boilerplate)
     text = html_to_text(chosen)
-    return Body(text, sanitize_html(str(chosen), url), method, teasers, repeats)
+    return Body(text, sanitize_html(outer_html(chosen), url), method, teasers, repeats)
 
 
 # ------------------------------------------------------------------ preparation
