@@ -65,6 +65,18 @@ def test_pingback_notices_printed_as_comments_are_not_comments() -> None:
     assert [c.text for c in found.comments] == ["Lovely photos."]
 
 
+def test_pingbacks_told_by_the_author_label_are_not_comments() -> None:
+    html = """<html><body><h1>Post</h1><p>Body text of the post.</p>
+    <ol class="commentlist">
+    <li class="comment" id="comment-1"><cite>Pingback von <a href="https://o.example/x">Other
+    blog</a></cite><div class="comment-content"><p>[...] more on this elsewhere [...]</p></div></li>
+    <li class="comment" id="comment-2"><cite class="fn">Ann</cite>
+    <div class="comment-content"><p>Lovely photos.</p></div></li></ol></body></html>"""
+    soup = BeautifulSoup(html, "lxml")
+    found = extract_comments(soup, "https://b.example/p/", platform="generic")
+    assert [(c.author, c.text) for c in found.comments] == [("Ann", "Lovely photos.")]
+
+
 def test_page_index_is_a_view_of_the_tree_index_it_is_given() -> None:
     soup = BeautifulSoup(PAGE, "lxml")
     tree = TreeIndex(soup)

@@ -33,3 +33,9 @@ def test_run_of_teasers_in_the_main_column_is_a_listing() -> None:
 def test_site_front_page_is_never_a_post() -> None:
     html = f"<title>Welcome</title><h1>Welcome</h1><div>{PARA * 3}</div>"
     assert parse_page(html, "http://example.org/").post is None
+
+
+def test_wordpress_post_id_query_is_a_post_but_paged_query_is_a_listing() -> None:
+    html = f"<title>The Story</title><h1>The Story</h1><div class=entry>{PARA * 3}</div>"
+    assert parse_page(html, "http://example.org/?p=123").kind == "post"
+    assert parse_page(html, "http://example.org/?paged=3").kind == "listing"

@@ -50,7 +50,7 @@ MAX_HTML_CHARS = 6_000_000
 #: URL paths that are listings whatever their markup says.
 LISTING_PATH = re.compile(
     r"/(tag|tags|category|categories|label|labels|author|archive|archives|topics?)/"
-    r"|/search(/|$|\?)|/page/\d+/?$|[?&](page|paged|p)=\d+$|/feed/?$",
+    r"|/search(/|$|\?)|/page/\d+/?$|[?&](page|paged)=\d+$|/feed/?$",
     re.I,
 )
 #: Paths of a site's front page, which is never a single post.

@@ -59,6 +59,9 @@ __all__ = [
 #: print as ordinary comments. (WordPress.com "Reblogged this on ..." entries are kept: the
 #: hand-labelled blogs corpus counts them as comments.)
 NOT_A_COMMENT = re.compile(r"^\s*(?:pingback:|trackback:)", re.I)
+#: The same notice told by the author label instead ("Pingback von <a>site</a>", "Trackback
+#: from ..."), in any language.
+NOT_A_COMMENTER = re.compile(r"^\s*(?:pingback|trackback|linkback)\b", re.I)
 #: The ``text`` selector that means "all the comment's own <p> elements" (classic themes).
 OWN_PARAGRAPHS = "P*"
 MAX_DATE_TEXT = 80
@@ -399,7 +402,7 @@ def finish(
     seen: dict[tuple[str | None, str | None, str | None, str], int] = {}
     comments: list[Comment] = []
     for raw in raws:
-        if NOT_A_COMMENT.match(raw.text):
+        if NOT_A_COMMENT.match(raw.text) or NOT_A_COMMENTER.match(raw.author or ""):
             continue
         key = (raw.external_id, raw.author, raw.date_text, raw.text)
         if key in seen and raw.text:
