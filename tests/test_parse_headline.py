@@ -75,3 +75,38 @@ def test_comment_hentry_is_not_the_post_entry() -> None:
 def test_space_separated_meta_properties_each_count() -> None:
     html = "<meta property='x:title dc:title' content='Preferred title'><p>text</p>"
     assert _headline(html) == "Preferred title"
+
+
+def test_chinese_and_japanese_headlines_are_compared_per_character() -> None:
+    html = (
+        "<title>山田さんの新しい庭づくり日記（写真あり）：小さな町の新聞</title>"
+        '<meta property="og:title" content="山田さんの新しい庭づくり日記（写真あり）">'
+        "<h1>山田さんの新しい庭づくり日記</h1><p>本文です。</p>"
+    )
+    assert _headline(html) == "山田さんの新しい庭づくり日記"
+
+
+def test_heading_broken_by_br_keeps_the_line_matching_the_declared_title() -> None:
+    html = (
+        '<title>The Garden Diary Of Anna</title><meta property="og:title" '
+        'content="The Garden Diary Of Anna"><h1><span>The Garden Diary Of Anna</span><br>'
+        "<span>Staff writer Anna Writer</span></h1><p>text</p>"
+    )
+    assert _headline(html) == "The Garden Diary Of Anna"
+
+
+def test_heading_with_br_inside_the_title_stays_whole() -> None:
+    html = (
+        "<title>Gardens of the North: a long walk</title>"
+        "<h1>Gardens of the North:<br>a long walk</h1><p>text</p>"
+    )
+    assert _headline(html) == "Gardens of the North: a long walk"
+
+
+def test_full_width_separators_split_the_title() -> None:
+    assert split_html_title("庭づくり日記｜小さな町の新聞", ["小さな町の新聞"]) == "庭づくり日記"
+    assert split_html_title("庭づくり日記　：小さな町の新聞", ["小さな町の新聞"]) == "庭づくり日記"
+
+
+def test_full_width_colon_without_space_belongs_to_the_headline() -> None:
+    assert split_html_title("海外留学生：出国前后", []) == "海外留学生：出国前后"

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bs4.element import Tag
+from bs4.element import NavigableString, Tag
 
 from scraper.parse.generic import Metadata
 from scraper.parse.index import TreeIndex
@@ -32,9 +32,13 @@ MAX_HEADINGS = 60
 MATCH_THRESHOLD = 0.7
 #: A heading matching one ``<title>`` part (not the whole title) scores a little less.
 PART_WEIGHT = 0.95
+#: A line of a ``<br>``-broken heading replaces it when it matches this much better.
+LINE_MARGIN = 0.05
 MAX_TITLE_CHARS = 400
 #: Separators between a page title and the site name in ``<title>``.
-TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»«:/\\]|::)\s+")
+#: Full-width ones need no space around them, except ``：`` (also a headline's own colon,
+#: "两会：出国..."), which separates only after a space ("成否　：日本経済新聞").
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•»«:/\\]|::)\s+|\s*｜\s*|\s+：\s*")
 #: class/id words of the element that shows the site's own name (logo, masthead title).
 SITE_NAME_CLASSES = re.compile(
     r"(^|[-_\s])(logo|site-?title|site-?name|site-?branding|brand|blog-?title|blog-?name|"
@@ -46,7 +50,9 @@ HOME_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/
 MAX_SITE_NAME_CHARS = 100
 #: Permalink marks that themes append to headings.
 ANCHOR_MARKS = "¶#§🔗"
-_TOKENS = re.compile(r"\w+", re.UNICODE)
+#: Han and kana, written without spaces between words: each character is one token.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_TOKENS = re.compile(rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])\w)+", re.UNICODE)
 _WS = re.compile(r"\s+")
 
 
@@ -126,7 +132,8 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
             best = (similarity, rank, tag, text)
     if best is not None:
         declared_titles = [s.value for s in meta.titles]
-        return Headline(_trim_to_declared(best[3], declared_titles), best[2], "heading")
+        text = _best_line(best[2], best[3], [_tokens(t) for t in declared_titles if t])
+        return Headline(_trim_to_declared(text, declared_titles), best[2], "heading")
     for selector in selectors:
         found = _select_text(index, selector)
         if found:
@@ -185,6 +192,34 @@ def _trim_to_declared(text: str, references: list[str]) -> str:
     return text
 
 
+def _best_line(tag: Tag, text: str, references: list[list[str]]) -> str:
+    """A heading broken by ``<br>`` into headline and byline ("Title<br>Staff writer Ann")
+    yields the line that matches a declared title best, when it matches clearly better."""
+    if not references or tag.find("br") is None:
+        return text
+    lines = [_WS.sub(" ", line).strip() for line in _lines(tag)]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        return text
+
+    def score(candidate: str) -> float:
+        tokens = _tokens(candidate)
+        return max(_similarity(tokens, ref) for ref in references)
+
+    best = max(lines, key=score)
+    return best if score(best) > score(text) + LINE_MARGIN else text
+
+
+def _lines(tag: Tag) -> list[str]:
+    lines = [""]
+    for node in tag.descendants:
+        if isinstance(node, Tag) and node.name == "br":
+            lines.append("")
+        elif type(node) is NavigableString:
+            lines[-1] += str(node)
+    return lines
+
+
 def _contains(tokens: list[str], part: list[str]) -> bool:
     n = len(part)
     return any(tokens[i : i + n] == part for i in range(len(tokens) - n + 1))
@@ -200,8 +235,9 @@ def _select_text(index: TreeIndex, selector: str) -> tuple[Tag, str] | None:
 
 def _heading_text(tag: Tag) -> str:
     """Heading text as rendered: inline markup adds no spaces ("Metroid</a>, One"); a trailing
-    permalink mark ("¶", "#") is not part of it."""
-    return _WS.sub(" ", tag.get_text()).strip().rstrip(ANCHOR_MARKS).strip()
+    permalink mark ("¶", "#") is not part of it; a ``<br>`` is a space."""
+    text = " ".join(_lines(tag)) if tag.find("br") is not None else tag.get_text()
+    return _WS.sub(" ", text).strip().rstrip(ANCHOR_MARKS).strip()
 
 
 def _headings(index: TreeIndex, selectors: Iterable[str]) -> list[tuple[Tag, str]]:
