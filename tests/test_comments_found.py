@@ -223,3 +223,40 @@ def test_tumblr_replies_and_reblogs_with_commentary_are_comments() -> None:
         ("bo", "Making this tonight."),
         ("di", "looks so cosy"),
     ]
+
+
+ALTERNATING = """<div id="jc_commentsDiv">
+<div class="jomentry2" id="pc_1"><span class="small">written by mike, October 19, 2012</span>
+<div class="comment-text">Feedstock for animals dwarfs what goes to fuel.</div></div>
+<div class="jomentry1" id="pc_2"><span class="small">written by Best Man, October 20, 2012</span>
+<div class="comment-text">Recycled paper in the mix was supposed to be cheaper.</div></div>
+<div class="jomentry2" id="pc_3"><span class="small">written by lynn, October 22, 2012</span>
+<div class="comment-text">Food pellets from coal, now there is an idea.</div></div>
+</div>"""
+
+AUTHOR_REPLY = """<div class="commentsblock"><h3>Post a Comment</h3>
+<ol class="commentlist"><li class="commentpost"><strong>1 Stephan</strong> |
+<small class="commentmetadata">10/29/2012 5:14:46 PM</small><p>The link seems to be broken.</p>
+</li></ol>
+<ol class="commentlist"><li class="authorpost"><strong>2 Ed</strong> |
+<small class="commentmetadata">10/29/2012 5:25:25 PM</small><p>@1 thanks, fixed it.</p>
+</li></ol>
+<ol class="commentlist"><li class="commentpost"><strong>3 Ranjit</strong> |
+<small class="commentmetadata">11/6/2012 3:07:08 AM</small><p>Will it run in the browser?</p>
+</li></ol></div>"""
+
+
+def test_rows_with_alternating_classes_are_one_list() -> None:
+    assert [text for _, text in _comments(ALTERNATING)] == [
+        "Feedstock for animals dwarfs what goes to fuel.",
+        "Recycled paper in the mix was supposed to be cheaper.",
+        "Food pellets from coal, now there is an idea.",
+    ]
+
+
+def test_items_of_the_same_list_under_another_class_are_kept() -> None:
+    assert [text for _, text in _comments(AUTHOR_REPLY)] == [
+        "The link seems to be broken.",
+        "@1 thanks, fixed it.",
+        "Will it run in the browser?",
+    ]

@@ -19,6 +19,7 @@ whatever its length; a lone unit elsewhere needs a name and real text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -44,6 +45,9 @@ BLOCK_TAGS = frozenset({"div", "li", "article", "section", "dl", "dd", "tr", "bl
 #: Children that never start or end a comment run.
 RUN_SKIP_TAGS = frozenset({"script", "style", "br", "hr", "noscript", "input", "img"})
 HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Classes that alternate between the rows of one list, and suffixes that do.
+ROW_MARKS = frozenset({"odd", "even", "alt", "alternate", "first", "last"})
+ROW_SUFFIX = re.compile(r"(?<=[a-z])(?:\d+|[-_](?:alt|odd|even))$", re.I)
 #: A lone unit (one comment on the page, with no comment heading over it) needs a name and
 #: this much text to be believed.
 MIN_LONE_CHARS = 30
@@ -144,8 +148,12 @@ def _holds(index: PageIndex, tag: Tag, positions: list[int]) -> bool:
 
 
 def _signature(tag: Tag) -> tuple[str, str]:
-    classes = tag.get_attribute_list("class")
-    return tag.name, classes[0] if classes else ""
+    """Tag name and first class, without the marks that alternate between rows (``odd`` /
+    ``even``, ``entry1`` / ``entry2``, ``coms`` / ``coms_alt``): one list, one signature."""
+    for name in tag.get_attribute_list("class"):
+        if name.lower() not in ROW_MARKS:
+            return tag.name, ROW_SUFFIX.sub("", name)
+    return tag.name, ""
 
 
 #: Units found with their parts, in page order.
@@ -166,15 +174,46 @@ def _tag_groups(
     ranked = sorted(by_signature.values(), key=len, reverse=True)[:MAX_GROUPS]
     out: list[_Group] = []
     for tags in ranked:
-        strings, times = text.owned(tags, range(len(tags)))
-        liked = []
-        for i, tag in enumerate(tags):
-            parts = text.parts([tag], strings.get(i, []), times.get(i, []), said=said)
-            if parts is not None:
-                liked.append((tag, parts))
+        liked = _read(tags, text, said)
         if liked and len(liked) >= MIN_SHARE_LIKE * len(tags) and not (said and len(liked) < 2):
+            extra = _variants(tags, by_signature, index)
+            if extra:
+                tags = sorted([*tags, *extra], key=lambda t: index.position.get(id(t), -1))
+                liked = _read(tags, text, said)
             out.append((liked, {id(t): t for t in tags}, []))
     return out
+
+
+def _read(tags: list[Tag], text: AreaText, said: bool) -> _Found:
+    strings, times = text.owned(tags, range(len(tags)))
+    liked = []
+    for i, tag in enumerate(tags):
+        parts = text.parts([tag], strings.get(i, []), times.get(i, []), said=said)
+        if parts is not None:
+            liked.append((tag, parts))
+    return liked
+
+
+def _variants(
+    tags: list[Tag], by_signature: dict[tuple[str, str], list[Tag]], index: PageIndex
+) -> list[Tag]:
+    """Items of the same list under another class (``li.authorpost`` among
+    ``li.commentpost``: the author's replies): same tag, in a container like the group's,
+    holding no member."""
+    containers = {_signature(t.parent) for t in tags if isinstance(t.parent, Tag)}
+    starts = sorted(index.position.get(id(t), -1) for t in tags)
+    extra: list[Tag] = []
+    for signature, others in by_signature.items():
+        if signature[0] != tags[0].name or others is tags or not signature[0]:
+            continue
+        extra.extend(
+            t
+            for t in others
+            if isinstance(t.parent, Tag)
+            and _signature(t.parent) in containers
+            and not _holds(index, t, starts)
+        )
+    return extra
 
 
 def _run_group(area: _Area, text: AreaText) -> _Group | None:

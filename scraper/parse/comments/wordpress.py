@@ -15,7 +15,8 @@ WP_REGION = (
 )
 WP_STRIP = (
     ".comment-author, .comment-meta, .comment-metadata, .commentmetadata, .reply, "
-    ".comment-reply-link, .says, .avatar, .comment-awaiting-moderation, .comment-edit-link"
+    ".comment-reply-link, .says, .avatar, .comment-awaiting-moderation, .comment-edit-link, "
+    "cite.fn, .comment-text > .date"
 )
 
 NATIVE = CommentMarkup(
