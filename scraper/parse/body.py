@@ -43,6 +43,7 @@ from scraper.parse.scoring import (
     looks_like_text,
 )
 from scraper.parse.tree import outer_html
+from scraper.parse.walk import first_below, tags_below, text_of
 
 __all__ = ["Body", "block_fingerprint", "extract_body"]
 
@@ -146,8 +147,8 @@ def _drop_regions(root: Tag, regions: Iterable[Tag]) -> None:
             continue
         if region.name == "form":
             if page is None:
-                page = len(root.get_text(strip=True))
-            if len(region.get_text(strip=True)) > WRAPPER_SHARE * page:
+                page = len(text_of(root, strip=True))
+            if len(text_of(region, strip=True)) > WRAPPER_SHARE * page:
                 continue
         region.decompose()
 
@@ -166,7 +167,7 @@ def _remove_furniture(root: Tag) -> None:
     """Drop page furniture, except wrappers that hold most of the page ("__next", "panel")."""
     lengths = Lengths(root)
     page = max(1, lengths.text.get(id(root), 0))
-    for tag in root.find_all(True):
+    for tag in tags_below(root):
         if not is_live(tag) or tag.name in ("body", "html", "article", "main"):
             continue
         if is_furniture(tag) and not _is_wrapper(tag, lengths, page):
@@ -179,7 +180,7 @@ def _is_wrapper(tag: Tag, lengths: Lengths, page: int) -> bool:
         return False
     if lengths.density(tag) >= WRAPPER_LINK_DENSITY:
         return False
-    prose = sum(len(p.get_text(strip=True)) for p in tag.find_all("p"))
+    prose = sum(len(text_of(p, strip=True)) for p in tags_below(tag, ("p",)))
     return prose >= WRAPPER_SHARE * lengths.text.get(id(tag), 0)
 
 
@@ -196,7 +197,7 @@ def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None
         found = index.select(selector)
         if not found:
             continue
-        sizes = [len(t.get_text(strip=True)) for t in found]
+        sizes = [len(text_of(t, strip=True)) for t in found]
         if len(found) > 1 and all(t.name in PARAGRAPH_TAGS for t in found):
             if sum(sizes) >= MIN_SELECTED_CHARS:
                 ancestor = _common_ancestor(found)
@@ -214,7 +215,7 @@ def _by_selector(index: TreeIndex, selectors: Iterable[str]) -> tuple[Tag | None
 
 
 def _link_share(tag: Tag, size: int) -> float:
-    return sum(len(a.get_text(strip=True)) for a in tag.find_all("a")) / max(1, size)
+    return sum(len(text_of(a, strip=True)) for a in tags_below(tag, ("a",))) / max(1, size)
 
 
 def _common_ancestor(tags: list[Tag]) -> Tag | None:
@@ -263,30 +264,30 @@ def _continues(tag: Tag, classes: set[str], lengths: Lengths) -> bool:
     length = lengths.text.get(id(tag), 0)
     if not length or lengths.density(tag) >= SIBLING_LINK_DENSITY:
         return False
-    teasers = tag.find_all(TEASER_HEADINGS)
+    teasers = tags_below(tag, TEASER_HEADINGS)
     if sum(1 for h in teasers if is_linked_heading(h)) >= SIBLING_MAX_TEASERS:
         return False  # a box of other stories' headlines and summaries
     if classes & set(tag.get("class") or []):
         return True
     if tag.name == "p":
         return looks_like_text(tag, lengths)
-    return length >= SIBLING_PROSE_CHARS and tag.find("p") is not None
+    return length >= SIBLING_PROSE_CHARS and first_below(tag, ("p",)) is not None
 
 
 # ------------------------------------------------------------------ cleaning
 
 
 def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
-    for tag in chosen.find_all(True):
+    for tag in tags_below(chosen):
         if not is_live(tag) or tag.name in INVISIBLE_TAGS:
             continue
         if is_furniture(tag) and not _holds_most(tag, chosen):
             tag.decompose()
             continue
         if tag.name in ("div", "section", "ul", "ol", "p", "table", "span", "dl"):
-            text = _WS.sub(" ", tag.get_text(" ")).strip()
+            text = _WS.sub(" ", text_of(tag, " ")).strip()
             if not text:
-                if not tag.find(("img", "picture", "video", "figure")):
+                if first_below(tag, ("img", "picture", "video", "figure")) is None:
                     tag.decompose()
                 continue
             if len(text) < 200 and BOILERPLATE_TEXT.match(text):
@@ -302,12 +303,12 @@ def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
 def _holds_most(tag: Tag, chosen: Tag) -> bool:
     """A "furniture" class on an element holding nearly all the article is a false alarm; a
     slideshow or promo box outweighing the prose beside it is still furniture."""
-    inner = len(tag.get_text(strip=True))
-    return inner > HOLDS_MOST_SHARE * max(1, len(chosen.get_text(strip=True)))
+    inner = len(text_of(tag, strip=True))
+    return inner > HOLDS_MOST_SHARE * max(1, len(text_of(chosen, strip=True)))
 
 
 def _is_link_list(tag: Tag, text: str) -> bool:
-    link_chars = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
+    link_chars = sum(len(text_of(a, strip=True)) for a in tags_below(tag, ("a",)))
     plain = len(text.replace(" ", ""))
     if not plain:
         return False
@@ -323,7 +324,7 @@ def _prose_items(tag: Tag) -> bool:
     items = tag.find_all("li", recursive=False)
     prose = 0
     for item in items:
-        words = len(_WORD.findall(item.get_text(" ")))
-        linked = sum(len(_WORD.findall(a.get_text(" "))) for a in item.find_all("a"))
+        words = len(_WORD.findall(text_of(item, " ")))
+        linked = sum(len(_WORD.findall(text_of(a, " "))) for a in tags_below(item, ("a",)))
         prose += words - linked >= PROSE_ITEM_WORDS
     return bool(items) and 2 * prose > len(items)

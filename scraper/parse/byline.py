@@ -81,6 +81,7 @@ MAX_AUTHOR_CHARS = 80
 #: How far after the headline the visible byline is looked for.
 NEAR_HEADLINE_STRINGS = 40
 _WS = re.compile(r"\s+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True)
@@ -236,9 +237,9 @@ def _strings_near(headline: Tag, skip: frozenset[int] = frozenset()) -> list[tup
         for node in nodes:
             if taken >= limit:
                 break
-            if isinstance(node, NavigableString) and type(node) is NavigableString:
+            if type(node) is NavigableString and _has_digit(node):
                 text = _WS.sub(" ", str(node)).strip()
-                if 4 <= len(text) <= MAX_DATE_TEXT and any(ch.isdigit() for ch in text):
+                if 4 <= len(text) <= MAX_DATE_TEXT:
                     parent = node.parent
                     if parent is not None and (
                         (skip and inside(parent, skip)) or _in_caption(parent)
@@ -247,6 +248,13 @@ def _strings_near(headline: Tag, skip: frozenset[int] = frozenset()) -> list[tup
                     found.append((_in_prose(node), len(text) > SHORT_DATE_TEXT, taken, side, text))
                     taken += 1
     return [(not prose, text) for prose, _, _, _, text in sorted(found)]
+
+
+def _has_digit(text: str) -> bool:
+    """Any character of ``text`` is a digit (``str.isdigit``): most strings have none."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(ch.isdigit() for ch in text)
 
 
 def _in_prose(node: NavigableString) -> bool:

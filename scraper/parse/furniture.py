@@ -11,6 +11,8 @@ import re
 
 from bs4.element import NavigableString, Tag
 
+from scraper.parse.walk import tags_below
+
 __all__ = [
     "BOILERPLATE_TEXT", "FURNITURE_TAGS", "STRIPPED_TAGS", "Lengths", "class_id", "class_weight",
     "is_furniture", "is_hidden",
@@ -73,7 +75,7 @@ class Lengths:
     def __init__(self, root: Tag) -> None:
         self.text: dict[int, int] = {}
         self.links: dict[int, int] = {}
-        for tag in reversed([root, *root.find_all(True)]):
+        for tag in reversed([root, *tags_below(root)]):
             total = links = 0
             for child in tag.contents:
                 if isinstance(child, Tag):

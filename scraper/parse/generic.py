@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper.parse.index import TreeIndex
+from scraper.parse.walk import text_of
 
 __all__ = ["ARTICLE_TYPES", "Metadata", "Sourced", "extract_metadata", "tag_text"]
 
@@ -94,7 +95,7 @@ class Metadata:
 
 def tag_text(tag: Tag) -> str:
     """An element's text with whitespace collapsed (inline elements do not split words)."""
-    return _WS.sub(" ", tag.get_text(" ")).strip()
+    return _WS.sub(" ", text_of(tag, " ")).strip()
 
 
 def _clean(value: object) -> str:

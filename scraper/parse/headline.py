@@ -19,6 +19,7 @@ from bs4.element import NavigableString, Tag
 
 from scraper.parse.generic import Metadata
 from scraper.parse.index import TreeIndex
+from scraper.parse.walk import first_below, text_of
 
 __all__ = ["Headline", "find_headline", "site_names", "split_html_title"]
 
@@ -93,15 +94,14 @@ def split_html_title(title: str, site_name: str | Iterable[str] = "") -> str:
 def site_names(index: TreeIndex, meta: Metadata) -> list[str]:
     """Names the site gives itself: og:site_name, home-link texts, logo/masthead texts."""
     names = [meta.site_name] if meta.site_name else []
+    home: dict[str, bool] = {}  # menus and footers repeat their links
     for a in index.tags("a"):
         href = a.get("href")
-        if not isinstance(href, str) or not href.strip() or href.startswith("#"):
+        if not isinstance(href, str):
             continue
-        try:
-            parts = urlsplit(href.strip())
-        except ValueError:
-            continue
-        if parts.path in HOME_PATHS and not parts.query:
+        if href not in home:
+            home[href] = _is_home(href)
+        if home[href]:
             text = _heading_text(a)
             if 0 < len(text) <= MAX_SITE_NAME_CHARS:
                 names.append(text)
@@ -163,11 +163,16 @@ def _title_parts(title: str, names: list[str]) -> list[str]:
 
 def _links_home(tag: Tag) -> bool:
     """A heading that links to the site's front page is the logo, not a headline."""
-    a = tag if tag.name == "a" else tag.find("a", href=True)
-    if not isinstance(a, Tag):
+    a = tag if tag.name == "a" else first_below(tag, ("a",), attr="href")
+    if a is None:
         return False
     href = a.get("href")
-    if not isinstance(href, str) or not href.strip() or href.startswith("#"):
+    return isinstance(href, str) and _is_home(href)
+
+
+def _is_home(href: str) -> bool:
+    """The link points at the site's front page (``/``, ``/index.html``, ``https://host/``)."""
+    if not href.strip() or href.startswith("#"):
         return False
     try:
         parts = urlsplit(href.strip())
@@ -236,7 +241,7 @@ def _select_text(index: TreeIndex, selector: str) -> tuple[Tag, str] | None:
 def _heading_text(tag: Tag) -> str:
     """Heading text as rendered: inline markup adds no spaces ("Metroid</a>, One"); a trailing
     permalink mark ("¶", "#") is not part of it; a ``<br>`` is a space."""
-    text = " ".join(_lines(tag)) if tag.find("br") is not None else tag.get_text()
+    text = " ".join(_lines(tag)) if first_below(tag, ("br",)) is not None else text_of(tag)
     return _WS.sub(" ", text).strip().rstrip(ANCHOR_MARKS).strip()
 
 

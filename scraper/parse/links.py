@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from scraper.parse.index import TreeIndex
+from scraper.parse.walk import first_below, tags_below, text_of
 
 __all__ = ["TEASER_HEADINGS", "PageLinks", "extract_links", "links_elsewhere", "teaser_count"]
 
@@ -135,7 +136,7 @@ def _is_next(a: Tag) -> bool:
         pclasses = parent.get("class")
         if isinstance(pclasses, list) and NEXT_CLASSES.search(" ".join(pclasses)):
             return True
-    for text in (a.get_text(" ", strip=True), a.get("title"), a.get("aria-label")):
+    for text in (text_of(a, " ", strip=True), a.get("title"), a.get("aria-label")):
         if isinstance(text, str) and text and len(text) < 40 and NEXT_TEXT.match(text):
             return True
     return False
@@ -148,8 +149,8 @@ def links_elsewhere(tag: Tag | None, url: str, same: Iterable[str | None] = ()) 
     """
     if tag is None:
         return False
-    a = tag if tag.name == "a" else tag.find("a", href=True)
-    if not isinstance(a, Tag):
+    a = tag if tag.name == "a" else first_below(tag, ("a",), attr="href")
+    if a is None:
         return False
     href = a.get("href")
     if not isinstance(href, str) or href.startswith("#"):
@@ -161,8 +162,8 @@ def links_elsewhere(tag: Tag | None, url: str, same: Iterable[str | None] = ()) 
     here = {urldefrag(u)[0].rstrip("/") for u in (url, *same) if u}
     if target in here:
         return False
-    text = " ".join(tag.get_text(" ").split())
-    return len(" ".join(a.get_text(" ").split())) >= TEASER_LINK_SHARE * max(1, len(text))
+    text = " ".join(text_of(tag, " ").split())
+    return len(" ".join(text_of(a, " ").split())) >= TEASER_LINK_SHARE * max(1, len(text))
 
 
 def teaser_count(
@@ -170,6 +171,6 @@ def teaser_count(
 ) -> int:
     """How many headings under ``root`` (or among the given headings) are teasers linking to
     other pages."""
-    headings = root.find_all(TEASER_HEADINGS, limit=limit) if isinstance(root, Tag) else root
+    headings = tags_below(root, TEASER_HEADINGS, limit=limit) if isinstance(root, Tag) else root
     same = tuple(same)
     return sum(1 for h in list(headings)[:limit] if links_elsewhere(h, url, same))

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
 from scraper.parse.furniture import Lengths, class_weight
+from scraper.parse.walk import first_below, tags_below, text_of
 
 __all__ = [
     "PARAGRAPH_TAGS", "TEASER_HEADINGS", "by_score", "is_ancestor", "is_linked_heading",
@@ -143,7 +144,7 @@ def is_teaser_stream(tag: Tag) -> bool:
     if tag.name not in ("ul", "ol"):
         return False
     items = tag.find_all("li", recursive=False)
-    teasers = sum(1 for item in items if is_linked_heading(item.find(TEASER_HEADINGS)))
+    teasers = sum(1 for item in items if is_linked_heading(first_below(item, TEASER_HEADINGS)))
     return teasers >= MIN_TEASER_ITEMS and 2 * teasers >= len(items)
 
 
@@ -153,7 +154,9 @@ def is_linked_heading(heading: Tag | NavigableString | None) -> bool:
     if not isinstance(heading, Tag):
         return False
     parent = heading.parent
-    link = parent if parent is not None and parent.name == "a" else heading.find("a", href=True)
+    link = parent if parent is not None and parent.name == "a" else first_below(
+        heading, ("a",), attr="href"
+    )
     if link is None:
         return False
     href = link.get("href")
@@ -225,15 +228,15 @@ def is_ancestor(ancestor: Tag, tag: Tag) -> bool:
 def paragraphs(root: Tag) -> Iterable[tuple[Tag, str]]:
     """Paragraph elements and their text; a div's own loose text (outside any block child)
     counts as a paragraph too, for sites that write ``<div>text<br>text</div>``."""
-    for tag in root.find_all(PARAGRAPH_TAGS | TEXT_BLOCK_TAGS):
+    for tag in tags_below(root, PARAGRAPH_TAGS | TEXT_BLOCK_TAGS):
         if tag.name in PARAGRAPH_TAGS:
-            yield tag, tag.get_text()
+            yield tag, text_of(tag)
             continue
         own: list[str] = []
         for child in tag.children:
             if isinstance(child, Tag):
                 if child.name in INLINE_TAGS:
-                    own.append(child.get_text())
+                    own.append(text_of(child))
             elif type(child) is NavigableString:
                 own.append(str(child))
         text = "".join(own)
@@ -247,5 +250,5 @@ def looks_like_text(tag: Tag, lengths: Lengths) -> bool:
     length = lengths.text.get(id(tag), 0)
     density = lengths.density(tag)
     return (length > 80 and density < 0.25) or (0 < length <= 80 and density == 0
-                                                 and bool(_SENTENCE_END.search(tag.get_text())))
+                                                 and bool(_SENTENCE_END.search(text_of(tag))))
 

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import Tag
 
 from scraper.parse.generic import tag_text
+from scraper.parse.walk import tags_below
 
 __all__ = ["tag_links"]
 
@@ -41,7 +42,7 @@ def tag_links(headline: Tag | None, url: str, skip: Iterable[Tag] = ()) -> list[
         return []
     skipped = {id(t) for t in skip}
     found: list[str] = []
-    for link in container.find_all("a", href=True):
+    for link in tags_below(container, ("a",), attr="href"):
         rel: list[str] | str = link.get("rel") or []
         href = str(link.get("href") or "")
         if "tag" not in rel and not TAG_HREF.search(href):
