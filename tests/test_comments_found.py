@@ -260,3 +260,26 @@ def test_items_of_the_same_list_under_another_class_are_kept() -> None:
         "@1 thanks, fixed it.",
         "Will it run in the browser?",
     ]
+
+
+FOLDING_TITLES = """<div class="comments"><h3>Comments</h3>
+<div class="citem"><div class="comment"><h5 class="comment_title">
+<a href="#" onclick="toggle('c1')">
+One sad thought, today was the last home game on grass.</a>
+</h5><div class="cbody"><p>Next game is on dead turf.</p></div>
+<p class="by">by <a href="/users/ath">Ath</a> on <span class="time">Aug 8, 2012 11:19 PM</span></p>
+</div></div>
+<div class="citem"><div class="comment"><h5 class="comment_title">
+<a href="#" onclick="toggle('c2'); return false">Hahahaha</a></h5>
+<div class="cbody"><p>Well played, sir, well played.</p></div>
+<p class="by">by <a href="/users/510">510As</a> on
+<span class="time">Aug 8, 2012 11:25 PM</span></p>
+</div></div></div>"""
+
+
+def test_comment_titles_that_fold_the_comment_are_not_links() -> None:
+    texts = [text for _, text in _comments(FOLDING_TITLES)]
+    assert [t.splitlines()[-1] for t in texts] == [
+        "Next game is on dead turf.",
+        "Well played, sir, well played.",
+    ]

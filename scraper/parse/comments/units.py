@@ -155,7 +155,7 @@ class AreaText:
             if parent is self.area:
                 return self._area_linked
             if parent.name == "a":
-                return True
+                return _goes_somewhere(parent)
         return False
 
     def _link_share(self, strings: list[NavigableString]) -> float:
@@ -248,6 +248,13 @@ class AreaText:
                 lines.append(text)
             last_block = block
         return Parts(name=name, date=date, text="\n".join(lines), holder=_block_of(body[0]))
+
+
+def _goes_somewhere(link: Tag) -> bool:
+    """False for a link that only runs a script or jumps in the page (a comment title that
+    folds the comment, ``href="#"``): it is no navigation."""
+    href = link.get("href")
+    return isinstance(href, str) and not href.strip().lower().startswith(("#", "javascript:"))
 
 
 def _said_line(strings: list[NavigableString]) -> tuple[str, set[int]] | None:
