@@ -133,3 +133,43 @@ def test_long_banner_split_by_bars_stays_prose() -> None:
     post = parse_post(html, URL)
     assert post is not None and post.published is not None
     assert post.published.date().isoformat() == "2012-11-12"
+
+
+def _jsonld(author: str, publisher: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A Post",'
+        f'"author":{author},"publisher":{publisher}}}</script>'
+    )
+
+
+def test_organization_declared_as_author_is_not_the_author() -> None:
+    html = (
+        "<title>A Post</title>"
+        + _jsonld('{"@type":"Organization","name":"Daily Paper Co"}',
+                  '{"@type":"Organization","name":"Daily Paper Co"}')
+        + f"<h1>A Post</h1><div class=byline>By Maria Gomez</div>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Maria Gomez"
+
+
+def test_untyped_author_equal_to_the_publisher_is_not_the_author() -> None:
+    html = (
+        "<title>A Post</title>"
+        + _jsonld('"Daily Paper"', '{"@type":"NewsMediaOrganization","name":"Daily Paper"}')
+        + f"<h1>A Post</h1>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author is None
+
+
+def test_person_author_who_is_also_the_publisher_is_kept() -> None:
+    html = (
+        "<title>A Post</title>"
+        + _jsonld('{"@type":"Person","name":"Ann Lee"}',
+                  '{"@type":"Organization","name":"Ann Lee"}')
+        + f"<h1>A Post</h1>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"
+

@@ -34,6 +34,10 @@ ARTICLE_TYPES: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Weaker schema.org types: their dates are used only when no article type gives one.
 PAGE_TYPES: frozenset[str] = frozenset({"webpage", "itempage", "aboutpage", "collectionpage"})
+#: schema.org types of an ``author`` that is an outlet, not a person who wrote the post.
+ORGANIZATION_TYPES: frozenset[str] = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "onlinebusiness"}
+)
 #: schema.org types that mark a page as a listing of many posts.
 LISTING_TYPES: frozenset[str] = frozenset(
     {"collectionpage", "blog", "itemlist", "searchresultspage", "profilepage"}
@@ -128,13 +132,14 @@ def extract_metadata(index: TreeIndex) -> Metadata:
                     break
             _add(published, node.get("datePublished") or node.get("dateCreated"), "json-ld")
             _add(updated, node.get("dateModified"), "json-ld")
-            for name in _person_names(node.get("author") or node.get("creator"), graph):
+            creators = node.get("author") or node.get("creator")
+            for name in _person_names(creators, graph, node.get("publisher")):
                 authors.append(Sourced(name, "json-ld"))
             tags.extend(_keywords(node.get("keywords")))
             categories.extend(_clean(s) for s in _as_list(node.get("articleSection")) if _clean(s))
         elif node_types & PAGE_TYPES:
             _add(page_dates, node.get("datePublished"), "json-ld-page")
-            people.extend(_person_names(node.get("author"), graph))
+            people.extend(_person_names(node.get("author"), graph, node.get("publisher")))
         elif "person" in node_types and _clean(node.get("name")):
             people.append(_clean(node.get("name")))
     if not published:
@@ -265,19 +270,33 @@ def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
             yield from _flatten(main, depth + 1)
 
 
-def _person_names(value: object, graph: dict[str, dict[str, Any]]) -> list[str]:
-    names: list[str] = []
+def _person_names(value: object, graph: Graph, publisher: object = None) -> list[str]:
+    """Names of the people in an ``author`` value. An Organization (the outlet itself, as news
+    sites declare it) is not a post's author, nor is an untyped name equal to the publisher's;
+    a declared Person always is (personal blogs name themselves as publisher too)."""
+    outlet = {name.casefold() for _, name in _named(publisher, graph)}
+    return [
+        name
+        for types, name in _named(value, graph)
+        if "person" in types
+        or not (types & ORGANIZATION_TYPES or name.casefold() in outlet)
+    ]
+
+
+def _named(value: object, graph: Graph) -> Iterator[tuple[frozenset[str], str]]:
+    """(lower-cased ``@type`` set, name) of each named item in a JSON-LD value (``@id`` refs
+    resolved, URL-like names dropped)."""
     for item in _as_list(value):
         if isinstance(item, dict):
             ref = item.get("@id")
             if "name" not in item and isinstance(ref, str) and ref in graph:
                 item = graph[ref]
             name = _clean(item.get("name"))
+            types = frozenset(t.lower() for t in _as_list(item.get("@type")) if isinstance(t, str))
             if name and not _URLISH.search(name):
-                names.append(name)
+                yield types, name
         elif isinstance(item, str) and _clean(item) and not _URLISH.search(item):
-            names.append(_clean(item))
-    return names
+            yield frozenset(), _clean(item)
 
 
 # ------------------------------------------------------------------ microdata / microformats
