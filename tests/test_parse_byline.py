@@ -173,3 +173,80 @@ def test_person_author_who_is_also_the_publisher_is_kept() -> None:
     post = parse_post(html, URL)
     assert post is not None and post.author == "Ann Lee"
 
+
+def test_by_inside_a_sentence_is_not_a_byline() -> None:
+    html = (
+        "<title>A Post</title><h1>A Post</h1><div class=story><p>Even the diplomats whom the "
+        f"firm was hired to protect were targeted by the spy ring.</p>{PROSE}</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author is None
+
+
+def test_by_after_a_date_in_a_short_text_is_a_byline() -> None:
+    html = (
+        "<title>A Post</title><h1>A Post</h1><div>Tuesday 15 October 2019 by Ann B. Lee</div>"
+        f"{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann B. Lee"
+
+
+def test_lower_case_user_name_at_the_start_of_a_byline_is_kept() -> None:
+    html = f"<title>A Post</title><h1>A Post</h1><div>Posted by annlee on 3 May 2011</div>{PROSE}"
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "annlee"
+
+
+def test_name_element_after_by_is_the_author() -> None:
+    html = (
+        "<title>A Post</title><h1>A Post</h1><div class=top>By "
+        '<span class="author vcard"><a href="/u/ann">Ann Lee</a></span> on 3 May 2011</div>'
+        f'<div class=sidebar><span class="author">Someone Else</span></div>{PROSE}'
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"
+
+
+def test_id_byline_counts_like_a_byline_class() -> None:
+    html = (
+        '<title>A Post</title><h1>A Post</h1><div id="Byline"><a href="/u/ann">Ann</a> By '
+        '<span class="author">Ann Lee</span><span style="display:none">The Paper</span>'
+        f" on 3 May 2011</div>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"
+
+
+def test_meta_author_list_drops_the_site_name_and_the_final_and() -> None:
+    html = (
+        '<meta name="author" content="Ann Lee, Bo Chan, and Cy Diaz, Daily Paper">'
+        '<meta property="og:site_name" content="Daily Paper">'
+        f"<title>A Post</title><h1>A Post</h1>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee, Bo Chan, Cy Diaz"
+
+
+def test_meta_author_with_an_ampersand_in_its_name_stays_whole() -> None:
+    html = f'<meta name="author" content="Mac & i"><title>A Post</title><h1>A Post</h1>{PROSE}'
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Mac & i"
+
+
+def test_author_class_in_other_languages() -> None:
+    html = (
+        "<html lang=es><title>A Post</title><h1>A Post</h1>"
+        f"<p class=autor><strong>Ann Lee</strong> | Palma | 08/01/2014</p>{PROSE}</html>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"
+
+
+def test_author_class_without_markup_gives_its_first_bar_segment() -> None:
+    html = (
+        "<html lang=fr><title>A Post</title><h1>A Post</h1>"
+        f"<div class=auteur>Par Marie Curie | 3 mai 2011</div>{PROSE}</html>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Marie Curie"

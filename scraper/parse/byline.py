@@ -41,19 +41,19 @@ WEAK_DATE_SELECTORS: tuple[str, ...] = (
 )
 #: Elements that usually hold the byline, searched for "By NAME".
 BYLINE_SELECTORS: tuple[str, ...] = (
-    ".byline", ".entry-meta", ".post-meta", ".meta", ".author", ".post-author", ".posted-by",
-    ".entry-author", ".article-meta", ".postmeta", ".post-info", ".post-details",
+    ".byline", "[id=byline i]", ".entry-meta", ".post-meta", ".meta", ".author", ".post-author",
+    ".posted-by", ".entry-author", ".article-meta", ".postmeta", ".post-info", ".post-details",
 )
 AUTHOR_SELECTORS: tuple[str, ...] = (
-    "[rel~=author]", ".author .fn", ".author-name", ".byline .author", ".post-author-name",
-    ".entry-author-name", "[itemprop~=author] [itemprop~=name]",
+    "[rel~=author]", ".author .fn", ".author-name", ".byline .author", "[id=byline i] .author",
+    ".post-author-name", ".entry-author-name", "[itemprop~=author] [itemprop~=name]",
 )
 #: Words that introduce an author's name in a byline, per language.
 BY_WORDS = re.compile(
-    r"(?:^|\s|\|)(?:posted by|written by|geschrieben von|eingestellt von|veröffentlicht von|"
-    r"publié par|publicado por|scritto da|geplaatst door|by|von|par|por|di|door|autor:?|"
-    r"author:?)\s+(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)(?=\s+(?:on|am|um|le|el|il|op|at|in|·|\||"
-    r"-|–|—|\d)|\s*[,|·•]|\s*$)",
+    r"(?:^|\s|\|)(?:posted by|written by|submitted by|geschrieben von|eingestellt von|"
+    r"veröffentlicht von|publié par|publicado por|scritto da|geplaatst door|by|von|par|por|di|"
+    r"door|autor:?|author:?)\s+(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
+    r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in)\b|[·|\-–—\d])|\s*[,|·•]|\s*$)",
     re.I,
 )
 #: A URL path that carries the publication date: /2020/12/07/slug or /2020/12/slug.
@@ -329,6 +329,9 @@ def find_author(
             name = _clean_name(tag_text(tag))
             if name:
                 return name
+    name = _name_after_by(index, skip) or _local_author_class(index, skip)
+    if name:
+        return name
     for selector in BYLINE_SELECTORS:
         for tag in index.select(selector, limit=3):
             if skip and inside(tag, skip):
@@ -342,12 +345,100 @@ def find_author(
     if headline is not None:
         for text in _byline_strings(headline):
             match = BY_WORDS.search(text)
-            name = _clean_name(match.group("name")) if match else ""
-            if name:
+            if match is None or not _opens_byline(text[: match.start()]):
+                continue  # "... targeted by the spy ring." is a sentence, not a byline
+            name = _clean_name(match.group("name"))
+            if _looks_like_name(name, handles=True):
                 return name
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
-    name = _clean_name(weak[0].value) if weak else ""
+    name = _meta_author(weak[0].value, meta.site_name) if weak else ""
     return name or _own_comment_author(index)
+
+
+#: Elements that hold a name, read when the text just before them is a "By" word.
+NAME_ELEMENTS = ".author, .vcard"
+#: The end of a text that introduces a name: "By", "Von:", "Par"...
+BY_WORD_END = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|door|di|de)\s*:?\s*$", re.I)
+#: Class words for the author in other languages: the name is the element's first
+#: ``strong``/``b``/``a``, else its first ``|`` segment ("Ann Lee | Palma | 08/01/2014").
+LOCAL_AUTHOR_SELECTORS: tuple[str, ...] = (
+    ".autor", ".auteur", ".autore", ".firma", ".verfasser", ".forfatter", ".forfattare",
+)
+#: What may stand before "By" at the start of a byline string.
+LEAD_NOISE = " \t-–—|·•:([*"
+#: Separators after which a "by" opens a byline part ("Aug 9, 2012 | By Ann").
+BYLINE_SEPARATORS = ("|", "·", "•", "-", "–", "—", "/")
+#: A displayed name has at most this many words.
+MAX_NAME_WORDS = 5
+
+
+def _name_after_by(index: TreeIndex, skip: frozenset[int]) -> str:
+    """``By <span class="author vcard"><a>NAME</a></span>``: a name element after "By"."""
+    for tag in index.select(NAME_ELEMENTS, limit=10):
+        if skip and inside(tag, skip):
+            continue
+        name = _clean_name(tag_text(tag))
+        if _looks_like_name(name) and BY_WORD_END.search(_text_before(tag)):
+            return name
+    return ""
+
+
+def _text_before(tag: Tag) -> str:
+    """The last non-blank text before ``tag`` in document order."""
+    for node in tag.previous_elements:
+        if type(node) is NavigableString and str(node).strip():
+            return str(node)
+        if isinstance(node, Tag) and node.name in ("p", "div", "h1", "h2", "h3", "li", "td"):
+            return ""  # a block boundary: nothing introduces the name
+    return ""
+
+
+def _local_author_class(index: TreeIndex, skip: frozenset[int]) -> str:
+    for selector in LOCAL_AUTHOR_SELECTORS:
+        for tag in index.select(selector, limit=3):
+            if skip and inside(tag, skip):
+                continue
+            marked = tag.find(("strong", "b", "a"))
+            text = tag_text(marked) if isinstance(marked, Tag) else ""
+            name = _clean_name(text or tag_text(tag).split("|")[0])
+            if _looks_like_name(name):
+                return name
+    return ""
+
+
+#: Separators between several authors in one meta string: ", ", " and ", " & ", ", and ".
+AUTHOR_LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", re.I)
+
+
+def _meta_author(value: str, site_name: str) -> str:
+    """A meta author string as displayed names joined with ", ", without the outlet's own
+    name ("A, B, and C, CNN" -> "A, B, C")."""
+    parts = [_clean_name(part) for part in AUTHOR_LIST_SEPARATORS.split(value)]
+    names = _dedupe(part for part in parts if part)
+    if len(names) < 2 or not all(_looks_like_name(name) for name in names):
+        return _clean_name(value)  # one name, or a name with "&" in it ("Mac & i")
+    outlet = site_name.casefold().strip()
+    people = [name for name in names if name.casefold() != outlet]
+    return ", ".join(people or names)
+
+
+def _opens_byline(before: str) -> bool:
+    """What precedes "by" in a short unmarked text leaves it a byline: nothing, a separator,
+    or a date ("Tuesday 15 October 2019 by NAME", "Aug 9, 2012 | By NAME")."""
+    lead = before.strip(LEAD_NOISE)
+    return not lead or before.rstrip().endswith(BYLINE_SEPARATORS) or (
+        dates.parse_date(lead) is not None
+    )
+
+
+def _looks_like_name(name: str, *, handles: bool = False) -> bool:
+    """A displayed name: capitalised (or in a script without case), no final period ("the spy
+    ring."), few words. With ``handles``, a single lower-case word passes too: blog user names
+    ("Posted by randfish") are displayed as they are."""
+    if not name or name.endswith(".") or len(name.split()) > MAX_NAME_WORDS:
+        return False
+    first = name[0]
+    return first.isupper() or not first.islower() or (handles and " " not in name)
 
 
 #: Comments that the platform marks as written by the post's author: WordPress core adds
@@ -377,7 +468,7 @@ def _own_comment_author(index: TreeIndex) -> str | None:
 
 #: Prefixes and suffixes that are not part of a displayed name.
 NAME_NOISE = re.compile(
-    r"^(?:posted by|written by|geschrieben von|eingestellt von|by|von|par|por|door|"
+    r"^(?:posted by|written by|submitted by|geschrieben von|eingestellt von|by|von|par|por|door|"
     r"author:?|autor:?)\s+|\s+(?:autor|author|admin)$",
     re.I,
 )
