@@ -220,3 +220,40 @@ def test_links_back_into_the_page_are_not_author_urls(href: str) -> None:
 )
 def test_date_only_strings(text: str, dated: bool) -> None:
     assert is_dateish(text) is dated
+
+
+NAME_COMMA_ON_DATE = """
+<ol class="commentlist">
+ <li class="alt" id="comment-175123"><div class="commentmetadata">
+  <strong><a class="url" href="http://jamie.example">Jamie Wayne</a></strong>,
+  <small>on <a href="#comment-175123">November 7th, 2012</a> // </small></div>
+  <p>Well done on this project.</p></li>
+ <li id="comment-175125"><div class="commentmetadata"><strong>sampath</strong>,
+  <small>on <a href="#comment-175125">November 7th, 2012</a> // </small></div>
+  <p>That was wonderful.</p></li>
+</ol>"""
+
+
+def test_name_comma_on_date_when_the_date_element_holds_the_name_too() -> None:
+    comments = _comments(NAME_COMMA_ON_DATE)
+    assert [c.author for c in comments] == ["Jamie Wayne", "sampath"]
+    assert comments[0].author_url == "http://jamie.example"
+
+
+NAME_LINE_OVER_DATE_LINE = """
+<ol class="commentlist">
+ <li class="comment" id="comment-11"><div class="comment-body">
+  <p>Marie</p><p>November 1, 2012 at 10:57 am <a href="#comment-11">#</a></p>
+  <p>How does one cut the mushrooms in half?</p></div></li>
+ <li class="comment" id="comment-12"><div class="comment-body">
+  <p><a href="http://natkin.example">Michael Natkin</a></p>
+  <p>November 1, 2012 at 11:00 pm <a href="#comment-12">#</a></p>
+  <p>Lengthwise, with a sharp knife.</p></div></li>
+</ol>"""
+
+
+def test_name_line_over_a_date_line() -> None:
+    comments = _comments(NAME_LINE_OVER_DATE_LINE)
+    assert [c.author for c in comments] == ["Marie", "Michael Natkin"]
+    assert comments[1].author_url == "http://natkin.example"
+    assert comments[1].published == datetime(2012, 11, 1, 23, 0)

@@ -132,6 +132,18 @@ def _is_meta(line: Line) -> tuple[bool, str | None]:
     return False, None
 
 
+def _name_over_date(above: Line, line: Line) -> bool:
+    """A line holding only a name, then a line holding only a date (and interface words)."""
+    words = [_norm(s) for s in line if not UI_WORDS.match(_norm(s))]
+    name = _norm(" ".join(above))
+    return (
+        bool(words)
+        and all(is_dateish(w) for w in words)
+        and is_name(name)
+        and not any(map(str.isdigit, name))
+    )
+
+
 def _alone(line: Line, lines: list[Line], index: PageIndex) -> bool:
     """True when the line's block holds no other line: it can be dropped from the text."""
     block = line_of(line[0])
@@ -150,6 +162,14 @@ def _meta_lines(
     """Leading and trailing meta lines of the text (at least one line stays text)."""
     lead: list[Line] = []
     stamp: str | None = None
+    # "Marie" then "November 1, 2012 at 10:57 am #" over the text.
+    if (
+        len(lines) > 2
+        and _name_over_date(lines[0], lines[1])
+        and _alone(lines[0], lines, index)
+        and _alone(lines[1], lines, index)
+    ):
+        return [lines[0], lines[1]], [], _norm(" ".join(lines[1]))
     for line in lines[:2]:
         meta, found = _is_meta(line)
         if not meta or len(lead) + 1 >= len(lines) or not _alone(line, lines, index):

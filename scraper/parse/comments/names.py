@@ -198,14 +198,14 @@ def _says_wording(line: Sequence[NavigableString]) -> HeaderName | None:
 def _beside_date(line: Sequence[NavigableString], stamp: str | None) -> HeaderName | None:
     """The name on a meta line: the string just before (or else after) the date string."""
     texts = [_norm(s) for s in line]
-    at = next(
-        (
-            i
-            for i, t in enumerate(texts)
-            if is_dateish(t) or (stamp and (t in stamp or stamp in t) and len(t) > 4)
-        ),
-        None,
-    )
+    at = next((i for i, t in enumerate(texts) if is_dateish(t)), None)
+    if at is None and stamp:
+        at = next((i for i, t in enumerate(texts) if stamp in t and len(stamp) > 4), None)
+    if at is None and stamp:
+        at = next(
+            (i for i, t in enumerate(texts) if t in stamp and len(t) > 4 and parse_date(t)),
+            None,
+        )
     if at is None:
         return None
     if stamp and stamp in texts[at] and not is_dateish(texts[at]):
@@ -251,7 +251,8 @@ def dated_name(
             return found
     # A name alone on the line above a date-only line.
     for above, line in pairwise(lines):
-        if len(above) == 1 and all(is_dateish(_norm(s)) for s in line):
+        dates = [_norm(s) for s in line if not UI_WORDS.match(_norm(s))]
+        if len(above) == 1 and dates and all(is_dateish(d) for d in dates):
             name = _tidy(above[0])
             if name and not any(map(str.isdigit, name)):
                 return HeaderName(name, _holder(above[0], line_of(above[0]), None))
