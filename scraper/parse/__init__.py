@@ -29,7 +29,7 @@ from scraper.parse.body import Body, extract_body
 from scraper.parse.byline import find_author, find_dates
 from scraper.parse.decode import decode_html
 from scraper.parse.generic import LISTING_TYPES, Metadata, extract_metadata, tag_text
-from scraper.parse.headline import Headline, find_headline
+from scraper.parse.headline import TITLE_SEPARATORS, Headline, find_headline
 from scraper.parse.index import TreeIndex
 from scraper.parse.links import (
     TEASER_HEADINGS,
@@ -53,6 +53,13 @@ LISTING_PATH = re.compile(
     r"|/search(/|$|\?)|/page/\d+/?$|[?&](page|paged)=\d+$|/feed/?$",
     re.I,
 )
+#: A document whose root element is an RSS, Atom or RDF feed (after the XML declaration,
+#: processing instructions, comments and a doctype) is never a post.
+FEED_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(?:rss|feed|rdf:RDF)[\s>/]",
+    re.I | re.S,
+)
+FEED_SNIFF_CHARS = 4096
 #: Paths of a site's front page, which is never a single post.
 ROOT_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
 #: Headings linking to other pages: this many or more in the main content makes a listing.
@@ -87,6 +94,8 @@ def parse_page(html: str | bytes, url: str, site: SiteProfile | None = None) -> 
     try:
         with paused_gc():  # the page's tree is freed at once when it is done
             text = decode_html(html)[:MAX_HTML_CHARS]
+            if FEED_ROOT.match(text[:FEED_SNIFF_CHARS]):
+                return ParsedPage(url=url, kind="other")  # a feed lists posts; it is none
             tree = build_tree(text)
             try:
                 return _parse_page(tree, text, url, site)
@@ -217,8 +226,21 @@ def _classify(
         headline.element is None or headline_is_teaser
     )
     if suspect and teaser_count(headings, url, same) >= MIN_TEASERS:
-        return "teasers"
+        return "listing" if _titled_by_site(meta, headline) else "teasers"
     return "post"
+
+
+def _titled_by_site(meta: Metadata, headline: Headline) -> bool:
+    """A declared website (og:type) whose only headline is its site name, or a whole
+    ``<title>`` that is one name ("Yahoo UK", not "Holiday Dresses | DailyCandy"): a home or
+    section page, whatever its URL."""
+    if meta.og_type != "website" or headline.element is not None:
+        return False
+    names = [meta.site_name]
+    if len(TITLE_SEPARATORS.split(meta.html_title)) == 1:
+        names.append(meta.html_title)
+    title = " ".join(headline.text.split()).casefold()
+    return title in {" ".join(name.split()).casefold() for name in names if name}
 
 
 def _is_site_root(url: str) -> bool:
