@@ -283,3 +283,4 @@ def test_comment_titles_that_fold_the_comment_are_not_links() -> None:
         "Next game is on dead turf.",
         "Well played, sir, well played.",
     ]
+

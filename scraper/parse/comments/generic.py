@@ -178,10 +178,28 @@ def _tag_groups(
         if liked and len(liked) >= MIN_SHARE_LIKE * len(tags) and not (said and len(liked) < 2):
             extra = _variants(tags, by_signature, index)
             if extra:
-                tags = sorted([*tags, *extra], key=lambda t: index.position.get(id(t), -1))
-                liked = _read(tags, text, said)
+                every = sorted([*tags, *extra], key=lambda t: index.position.get(id(t), -1))
+                kept = _listed(_read(every, text, said), tags)
+                tags = [t for t in every if id(t) in kept]
+                liked = [(t, p) for t, p in _read(tags, text, said) if id(t) in kept]
             out.append((liked, {id(t): t for t in tags}, []))
     return out
+
+
+def _listed(found: _Found, members: list[Tag]) -> set[int]:
+    """The members, and the variants that read as comments in a container whose items mostly
+    do: a ``li.post-info`` beside ``li.post-text`` and ``li.post-photo`` is one part of a
+    comment, not a comment."""
+    ok = {id(t) for t in members} | {id(t) for t, _ in found}
+    kept = {id(t) for t in members}
+    for tag, _ in found:
+        parent = tag.parent
+        if id(tag) in kept or not isinstance(parent, Tag):
+            continue
+        items = parent.find_all(tag.name, recursive=False)
+        if sum(id(c) in ok for c in items) >= MIN_SHARE_LIKE * len(items):
+            kept.add(id(tag))
+    return kept
 
 
 def _read(tags: list[Tag], text: AreaText, said: bool) -> _Found:
