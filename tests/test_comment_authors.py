@@ -257,3 +257,21 @@ def test_name_line_over_a_date_line() -> None:
     assert [c.author for c in comments] == ["Marie", "Michael Natkin"]
     assert comments[1].author_url == "http://natkin.example"
     assert comments[1].published == datetime(2012, 11, 1, 23, 0)
+
+
+PROFILE_LINK_AUTHOR = """
+<ol class="commentlist">
+ <li class="comment" id="comment-369516"><div id="c369516">
+  <div class="comment-author vcard"><a class="view_profile" href="http://people.example/u/19976">
+   <img alt="[avatar]" src="/a.jpg"></a>
+   <a class="profile_link" href="http://people.example/u/19976">Profile</a></div>
+  <div class="comment_date">11.05.12 at 1:55 pm</div>
+  <div class="comment_author"> James Spader's Ghost</div>
+  <div class="comment-content"><p>That is funny.</p></div></div></li>
+</ol>"""
+
+
+def test_an_author_element_that_only_says_profile_does_not_name_the_commenter() -> None:
+    (comment,) = _comments(PROFILE_LINK_AUTHOR)
+    assert comment.author == "James Spader's Ghost"
+    assert comment.author_url == "http://people.example/u/19976"

@@ -36,6 +36,7 @@ from scraper.parse.comments.fields import (
 )
 from scraper.parse.comments.header import read_header
 from scraper.parse.comments.names import (
+    INTERFACE_ONLY,
     USER_ID,
     HeaderName,
     dated_name,
@@ -318,6 +319,8 @@ def extract_markup(
         stamp = date_text(date_tag) if date_tag else _date_in(item, items, nodes)
         author_tag = _own(item, markup.author, items, index, need_text=True)
         name, link = author_name(author_tag, stamp), author_url(author_tag, url)
+        if name is not None and INTERFACE_ONLY.match(name):
+            name = None  # "Profile": the author element holds the profile link, not the name
         drop: frozenset[int] = frozenset()
         if nodes and (name is None or stamp is None):
             parts = items.parts[id(item)]
@@ -330,7 +333,7 @@ def extract_markup(
                     or dated_name(header.lines, stamp)
                 )
                 if named is not None:
-                    name, link = named.name, author_url(named.holder, url)
+                    name, link = named.name, author_url(named.holder, url) or link
         if markup.need_date and not stamp:
             continue
         if nodes:

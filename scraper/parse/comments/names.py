@@ -28,6 +28,7 @@ from scraper.parse.comments.fields import clean_author
 
 __all__ = [
     "INLINE_TAGS",
+    "INTERFACE_ONLY",
     "HeaderName",
     "dated_name",
     "header_name",
@@ -58,12 +59,16 @@ USER_ID = re.compile(r"\s*\(\s*#?\d+\s*\)\s*$")
 #: Where a name stops inside a longer string: "Anna | Apr 6", "Anna on March 3", "Anna (Towson)".
 NAME_END = re.compile(r"\s+(?:\||·|–|—|-|on|at|@)\s+|\s*[|(\[]|\s*,\s+|\s+-\s*$", re.I)
 #: Words a header line may hold that are neither a name nor a date.
-UI_WORDS = re.compile(
-    r"^(?:reply|antworten|répondre|responder|rispondi|reageer|edit|report|like|quote|"
-    r"permalink|link|flag|share|delete|journal|parent|#|\W+|#?\d+\.?|posted|posted on|on|at|by|"
-    r"log in to reply|reply to this|report abuse|report post|score:?|.*[»›«‹].*)$",
-    re.I,
+INTERFACE = (
+    r"reply|antworten|répondre|responder|rispondi|reageer|edit|report|like|quote|permalink|"
+    r"link|flag|share|delete|journal|parent|log in to reply|reply to this|report abuse|"
+    r"report post|(?:view )?profile|avatar"
 )
+UI_WORDS = re.compile(
+    rf"^(?:{INTERFACE}|#|\W+|#?\d+\.?|posted|posted on|on|at|by|score:?|.*[»›«‹].*)$", re.I
+)
+#: An author element's text that is an interface word, not a name ("Profile", "Reply").
+INTERFACE_ONLY = re.compile(rf"^(?:{INTERFACE})$", re.I)
 #: Every word of a date-only string ("On Friday, November 2 at 10:44 am", "09. Jul, 2012 /").
 DATE_TOKEN = re.compile(
     r"^(?:\d+(?:st|nd|rd|th|h)?|[ap]\.?m\.?|at|on|um|le|à|a|de|el|of|the|posted|"
