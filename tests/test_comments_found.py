@@ -284,3 +284,23 @@ def test_comment_titles_that_fold_the_comment_are_not_links() -> None:
         "Well played, sir, well played.",
     ]
 
+
+
+NOTICES = """<div id="comments"><h2>Comments</h2>
+<div class="comment-item"><span class="who">Sparky</span>
+<span class="when">Aug 9, 2012 2:32 PM</span>
+<p>Gold at 1650, I will take it.</p>
+<ul class="links"><li><a href="/user/login">Login</a> or <a href="/user/register">register</a>
+to post comments</li></ul></div>
+<div class="comment-item"><span class="who">Scotty</span>
+<span class="when">Aug 9, 2012 2:45 PM</span>
+<p>Do not forget silver.</p>
+<div class="tools"><a href="/c/2/reply">Reply to this comment</a></div></div>
+</div>"""
+
+
+def test_interface_lines_are_not_comment_text() -> None:
+    assert _comments(NOTICES) == [
+        ("Sparky", "Gold at 1650, I will take it."),
+        ("Scotty", "Do not forget silver."),
+    ]

@@ -34,6 +34,13 @@ UI_WORDS = re.compile(
     r"\[|\]|\||·|-|posted by:?|by:?|\d+ pts|reply to this|report abuse)$",
     re.I,
 )
+#: Whole interface lines made of several strings ("<a>Login</a> or <a>register</a> to post
+#: comments", "Reply to this comment", "Share it").
+UI_LINE = re.compile(
+    r"^(?:(?:log ?in|sign in)(?: or (?:register|sign up))? to (?:post|reply|comment)\w*(?: \w+)?|"
+    r"(?:reply to|report|flag|share) (?:this comment|it)|rate this:?(?: [\d\s]+)?)\.?$",
+    re.I,
+)
 INLINE_TAGS = frozenset(
     {"a", "b", "i", "em", "strong", "span", "u", "small", "font", "abbr", "code", "cite", "label"}
 )
@@ -247,6 +254,9 @@ class AreaText:
             else:
                 lines.append(text)
             last_block = block
+        lines = [line for line in lines if not UI_LINE.match(line)]
+        if not lines:
+            return None
         return Parts(name=name, date=date, text="\n".join(lines), holder=_block_of(body[0]))
 
 
