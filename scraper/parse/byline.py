@@ -41,12 +41,14 @@ WEAK_DATE_SELECTORS: tuple[str, ...] = (
 )
 #: Elements that usually hold the byline, searched for "By NAME".
 BYLINE_SELECTORS: tuple[str, ...] = (
-    ".byline", "[id=byline i]", ".entry-meta", ".post-meta", ".meta", ".author", ".post-author",
-    ".posted-by", ".entry-author", ".article-meta", ".postmeta", ".post-info", ".post-details",
+    ".byline", "#byline", "#Byline", ".entry-meta", ".post-meta", ".meta", ".author",
+    ".post-author", ".posted-by", ".entry-author", ".article-meta", ".postmeta", ".post-info",
+    ".post-details",
 )
 AUTHOR_SELECTORS: tuple[str, ...] = (
-    "[rel~=author]", ".author .fn", ".author-name", ".byline .author", "[id=byline i] .author",
-    ".post-author-name", ".entry-author-name", "[itemprop~=author] [itemprop~=name]",
+    "[rel~=author]", ".author .fn", ".author-name", ".byline .author", "#byline .author",
+    "#Byline .author", ".post-author-name", ".entry-author-name",
+    "[itemprop~=author] [itemprop~=name]",
 )
 #: Words that introduce an author's name in a byline, per language.
 BY_WORDS = re.compile(
