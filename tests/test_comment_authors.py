@@ -275,3 +275,21 @@ def test_an_author_element_that_only_says_profile_does_not_name_the_commenter() 
     (comment,) = _comments(PROFILE_LINK_AUTHOR)
     assert comment.author == "James Spader's Ghost"
     assert comment.author_url == "http://people.example/u/19976"
+
+
+TITLED_UNITS = """
+<div id="comments"><h3>2 Comments</h3>
+ <div class="entry"><p>LIES!</p><p>The numbers say otherwise, read the report.</p>
+  <p>March 3, 2012</p></div>
+ <div class="entry"><p>Anna</p><p>Thanks for the post, very useful.</p><p>March 4, 2012</p></div>
+</div>"""
+
+
+def test_a_comment_title_is_not_taken_for_the_commenter() -> None:
+    comments = _comments(TITLED_UNITS)
+    assert [c.author for c in comments] == [None, "Anna"]
+    assert comments[0].text.startswith("LIES!")
+
+
+def test_a_vote_score_and_number_before_a_name_are_not_part_of_it() -> None:
+    assert clean_author("+4 #1 munya") == "munya"

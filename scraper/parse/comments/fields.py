@@ -41,9 +41,10 @@ AUTHOR_SUFFIX = re.compile(
     r"disse|diz|wrote|writes|on|at|um)\s*(?::|\.{2,3}|…)?\s*$",
     re.I,
 )
-#: A leading byline word or comment number before a name: "Posted by: Anna", "3. Anna".
+#: A leading byline word or comment number (after a vote score) before a name: "Posted by:
+#: Anna", "3. Anna", "+4 #1 Anna".
 AUTHOR_PREFIX = re.compile(
-    r"^\s*(?:#?\d+[.):]?\s+|(?:posted|written|comment(?:ed)?|submitted)\s+by\s*:?\s*|by\s*:?\s+)",
+    r"^\s*(?:[+-]\d+\s+)?(?:#?\d+[.):]?\s+|(?:posted|written|comment(?:ed)?|submitted)\s+by\s*:?\s*|by\s*:?\s+)",
     re.I,
 )
 #: A bare profile URL printed before the name (static Disqus: "http://twitter.com/x  X").

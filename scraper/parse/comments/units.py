@@ -49,6 +49,8 @@ NOT_A_NAME = re.compile(
     r"(?:^|\s)(?:by|posted by|photos? by|von|par|por|door|di|home)$|^[>»|•@]|[>»|]", re.I
 )
 NAME_TAGS = ("cite", "strong", "b", "a")
+#: Endings and marks that make a first line a sentence or title rather than a name.
+SENTENCE_END = re.compile(r"[!?…]$|\.{2,}$|#")
 #: A unit holding one of these is a post or a teaser, never a comment.
 HEADLINE_TAGS = frozenset({"h1", "h2", "article"})
 #: Strings in these elements are never text.
@@ -239,8 +241,10 @@ class AreaText:
                 and len(first.split()) <= MAX_NAME_WORDS
                 and len(body) > 1
                 and not NOT_A_NAME.search(first)
+                and (guess := clean_author(first))
+                and not _sentence_like(guess)
             ):
-                name = clean_author(first)
+                name = guess
                 body = body[1:]
         if not body or self._link_share(body) > MAX_LINK_SHARE:
             return None
@@ -312,6 +316,16 @@ def _hidden_spans(area: Tag, index: PageIndex) -> list[tuple[int, int]]:
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     i = bisect_right(spans, (at, MAX_POSITION)) - 1
     return i >= 0 and spans[i][0] <= at <= spans[i][1]
+
+
+def _sentence_like(text: str) -> bool:
+    """A comment's title or opening words, not a name: "LIES!", "ummm... what?", "QUOTE(#1)",
+    "definitely suspension worthy." (a name may end in one period: "John Smith Jr.")."""
+    return (
+        not any(c.isalpha() for c in text)
+        or SENTENCE_END.search(text) is not None
+        or (text.endswith(".") and len(text.split()) >= 3)
+    )
 
 
 def _sweep(
