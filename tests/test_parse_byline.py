@@ -250,3 +250,33 @@ def test_author_class_without_markup_gives_its_first_bar_segment() -> None:
     )
     post = parse_post(html, URL)
     assert post is not None and post.author == "Marie Curie"
+
+
+def test_updated_stamp_in_the_urls_month_is_the_date() -> None:
+    html = (
+        '<meta property="article:modified_time" content="2012-05-20T10:00:00+02:00">'
+        f"<title>A Post</title><h1>A Post</h1>{PROSE}"
+    )
+    post = parse_post(html, "http://example.org/2012/05/a-post/")
+    assert post is not None and post.published is not None
+    assert post.published.isoformat() == "2012-05-20T10:00:00+02:00"
+
+
+def test_updated_stamp_from_another_month_than_the_url_is_a_later_revision() -> None:
+    html = (
+        '<meta property="article:modified_time" content="2019-01-02T10:00:00+01:00">'
+        f"<title>A Post</title><h1>A Post</h1>{PROSE}"
+    )
+    post = parse_post(html, "http://example.org/2012/05/a-post/")
+    assert post is not None and post.published is not None
+    assert post.published.date().isoformat() == "2012-05-01"
+    assert post.updated is not None and post.updated.year == 2019
+
+
+def test_by_phrase_that_is_no_name_is_not_an_author() -> None:
+    html = (
+        "<title>A Post</title><h1>A Post</h1><div>By subscribing to the newsletter, you agree"
+        f"</div>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author is None

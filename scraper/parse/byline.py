@@ -139,23 +139,33 @@ def find_dates(
     found = _first_visible(datelines, order, language, orders, updated)
     if found is not None:
         return found
-    if updated is not None:  # the page's own revision stamp beats a date met in prose
+    from_url = _url_date(url)
+    if updated is not None and (from_url is None or _same_month(from_url, updated)):
+        # the page's own revision stamp beats a date met in prose, unless the URL dates the
+        # post to another month (then the stamp is a later revision)
         return DateFound(updated, updated, "updated", None)
     prose = (("text", text) for dateline, text in near if not dateline)
     weak = chain(prose, _marked_dates(index, WEAK_DATE_SELECTORS, skip))
-    found = _first_visible(weak, order, language, orders, None)
+    found = _first_visible(weak, order, language, orders, updated)
     if found is not None:
         return found
+    if from_url is not None:
+        return DateFound(from_url, updated, "url", None)
+    return DateFound(None, updated, None, None)
+
+
+def _url_date(url: str) -> datetime | None:
     match = URL_DATE.search(url)
-    if match:
-        day = int(match.group("d") or 1)
-        try:
-            value = datetime(int(match.group("y")), int(match.group("m")), day)
-        except ValueError:
-            value = None
-        if value is not None:
-            return DateFound(value, None, "url", None)
-    return DateFound(None, None, None, None)
+    if not match:
+        return None
+    try:
+        return datetime(int(match.group("y")), int(match.group("m")), int(match.group("d") or 1))
+    except ValueError:
+        return None
+
+
+def _same_month(a: datetime, b: datetime) -> bool:
+    return (a.year, a.month) == (b.year, b.month)
 
 
 def _first_visible(
