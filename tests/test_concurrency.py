@@ -12,7 +12,11 @@ from archive.store import Archive
 from scraper.models import Comment, Post
 
 WRITES = 300
-MAX_STALL_S = 0.1
+#: Without WAL a reader waits for the writer's lock (up to the busy timeout, seconds) or fails;
+#: with it no search waits on a write. The bound is loose on purpose: it separates "blocked"
+#: from "not blocked" on a loaded 2-core CI machine (the writer thread holds the GIL too), and
+#: is not a speed target (those live in benchmarks/).
+MAX_STALL_S = 1.0
 
 
 def test_search_is_not_blocked_by_a_writing_crawl(archive_path: Path) -> None:
