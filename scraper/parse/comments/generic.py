@@ -32,7 +32,7 @@ from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.comments.markup import RawComment
 from scraper.parse.comments.regions import heading_element, heading_strings
 from scraper.parse.comments.select import PageIndex
-from scraper.parse.comments.units import AreaText, Parts
+from scraper.parse.comments.units import SAID_WORD, AreaText, Parts
 
 __all__ = ["GenericFound", "find_generic"]
 
@@ -42,6 +42,8 @@ NOT_AREA_WORDS = ("form", "respond", "reply", "count", "link", "rss", "feed", "b
 #: Tags that can hold a comment area, and tags that can be one comment's block.
 AREA_TAGS = frozenset({"div", "section", "ol", "ul", "dl", "article", "li", "dd", "td", "main"})
 BLOCK_TAGS = frozenset({"div", "li", "article", "section", "dl", "dd", "tr", "blockquote"})
+#: Items of a list: another class on one of them (the author's reply) keeps it in the list.
+LIST_ITEM_TAGS = frozenset({"li", "article", "dd"})
 #: Children that never start or end a comment run.
 RUN_SKIP_TAGS = frozenset({"script", "style", "br", "hr", "noscript", "input", "img"})
 HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -177,11 +179,14 @@ def _tag_groups(
         liked = _read(tags, text, said)
         if liked and len(liked) >= MIN_SHARE_LIKE * len(tags) and not (said and len(liked) < 2):
             extra = _variants(tags, by_signature, index)
-            if extra:
+            if extra and _read(extra, text, said):
                 every = sorted([*tags, *extra], key=lambda t: index.position.get(id(t), -1))
-                kept = _listed(_read(every, text, said), tags)
+                found = _read(every, text, said)
+                kept = _listed(found, tags)
+                if len(kept) < len(every):  # a dropped variant's strings go back to its holder
+                    found = _read([t for t in every if id(t) in kept], text, said)
                 tags = [t for t in every if id(t) in kept]
-                liked = [(t, p) for t, p in _read(tags, text, said) if id(t) in kept]
+                liked = [(t, p) for t, p in found if id(t) in kept]
             out.append((liked, {id(t): t for t in tags}, []))
     return out
 
@@ -218,6 +223,8 @@ def _variants(
     """Items of the same list under another class (``li.authorpost`` among
     ``li.commentpost``: the author's replies): same tag, in a container like the group's,
     holding no member."""
+    if tags[0].name not in LIST_ITEM_TAGS:
+        return []
     containers = {_signature(t.parent) for t in tags if isinstance(t.parent, Tag)}
     starts = sorted(index.position.get(id(t), -1) for t in tags)
     extra: list[Tag] = []
@@ -286,7 +293,11 @@ def _best(area: _Area, index: PageIndex) -> _Group | None:
     run = _run_group(area, text)
     if run is not None:
         options.append(run)
-    if not options and (area.marked or area.headed):
+    if (
+        not options
+        and (area.marked or area.headed)
+        and any(SAID_WORD.search(string) for string in text.strings)
+    ):
         # No stamps at all: several "NAME said," units in a comment area are comments too.
         options = _tag_groups(area, index, text, said=True)
     best: _Group | None = None

@@ -59,11 +59,13 @@ MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS, MAX_META_CHARS = 60, 5, 120, 24
 MAX_LINK_SHARE = 0.5
 URL = re.compile(r"://|^www\.", re.I)
 #: The line that opens an undated comment: "Anna said,", "Anna wrote:", "Anna sagt:".
-SAID_LINE = re.compile(
-    r"^(?P<name>[^\n]{1,60}?)\s+(?:said|says|wrote|writes|sagt|schreibt|a dit|a écrit|dice|"
-    r"escribió|scrive|ha scritto|schreef|zegt|disse|diz)\s*(?:[:,]|\.{2,3}|…)?$",
-    re.I,
+_SAID = (
+    r"(?:said|says|wrote|writes|sagt|schreibt|a dit|a écrit|dice|escribió|scrive|ha scritto|"
+    r"schreef|zegt|disse|diz)"
 )
+SAID_LINE = re.compile(r"^(?P<name>[^\n]{1,60}?)\s+" + _SAID + r"\s*(?:[:,]|\.{2,3}|…)?$", re.I)
+#: A said-verb anywhere: areas without one need no second, undated reading.
+SAID_WORD = re.compile(r"(?<!\w)" + _SAID + r"(?!\w)", re.I)
 MAX_SAID_STRINGS = 3
 #: Elements that markup hides: their text is not shown, so it is no comment's text.
 HIDDEN_SELECTOR = "[hidden], .hidden, [style*=display]"
