@@ -280,3 +280,14 @@ def test_by_phrase_that_is_no_name_is_not_an_author() -> None:
     )
     post = parse_post(html, URL)
     assert post is not None and post.author is None
+
+
+def test_hentry_author_card_gives_the_name_inside_it() -> None:
+    html = (
+        "<title>Blog</title><div class='post hentry'><h3 class=entry-title>A Post</h3>"
+        "<h4 class='vcard author'>vom <span class=fn>Krimi Fan</span> "
+        "<a href='/feed'>RSS feed</a></h4>"
+        f"<div class=entry-content>{PROSE}</div></div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Krimi Fan"

@@ -480,8 +480,8 @@ def _own_comment_author(index: TreeIndex) -> str | None:
 
 #: Prefixes and suffixes that are not part of a displayed name.
 NAME_NOISE = re.compile(
-    r"^(?:posted by|written by|submitted by|geschrieben von|eingestellt von|by|von|par|por|door|"
-    r"author:?|autor:?)\s+|\s+(?:autor|author|admin)$",
+    r"^(?:posted by|written by|submitted by|geschrieben von|eingestellt von|by|von|vom|par|por|"
+    r"door|author:?|autor:?)\s+|\s+(?:autor|author|admin)$",
     re.I,
 )
 

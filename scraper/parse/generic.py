@@ -366,14 +366,19 @@ def _microformats(
         tag = index.select_one_below(entry, selector)
         if tag is not None:
             _add(target, _attr_or_text(tag, ("datetime", "title", "value")), source)
-    author = index.select_one_below(
-        entry, ".p-author .p-name, .p-author.h-card, .author .fn, .author.vcard"
-    )
-    if author is not None and 0 < len(tag_text(author)) < 80:
-        authors.append(Sourced(tag_text(author), source))
+    for selector in HENTRY_AUTHORS:  # the name inside the card before the whole card
+        author = index.select_one_below(entry, selector)
+        if author is not None and 0 < len(tag_text(author)) < 80:
+            authors.append(Sourced(tag_text(author), source))
+            break
     categories.extend(
         tag_text(t) for t in index.select_below(entry, ".p-category") if tag_text(t)
     )
+
+
+#: A microformat entry's author, most precise first: a card's name element, then the card
+#: itself (whose text may carry "by"/"vom" and more).
+HENTRY_AUTHORS = (".p-author .p-name", ".author .fn", ".p-author.h-card", ".author.vcard")
 
 
 def _post_entry(index: TreeIndex, selector: str) -> Tag | None:
