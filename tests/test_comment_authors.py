@@ -92,7 +92,7 @@ POSTED_BY_FOOTER = """
 
 def test_posted_by_footer_names_the_commenter_not_the_avatar() -> None:
     comments = _comments(POSTED_BY_FOOTER)
-    assert [c.author for c in comments] == ["Karen W", "Samuel Stone"]
+    assert [c.author for c in comments] == ["Karen W (rainy Towson)", "Samuel Stone"]
     assert [c.author_url for c in comments] == [None, "http://stone.example"]
     assert comments[1].text == "Which mulch do you use?"
 
@@ -293,3 +293,18 @@ def test_a_comment_title_is_not_taken_for_the_commenter() -> None:
 
 def test_a_vote_score_and_number_before_a_name_are_not_part_of_it() -> None:
     assert clean_author("+4 #1 munya") == "munya"
+
+
+@pytest.mark.parametrize(
+    ("footer", "name"),
+    [("Posted by: Rusty Cawley, APR |", "Rusty Cawley, APR"),
+     ("Posted by: Bram | Bramus! |", "Bram | Bramus!"),
+     ("Posted by: Robert - author |", "Robert"),
+     ("Posted by: user42 | cool |", "user42")],
+)
+def test_a_name_is_kept_as_typed_unless_a_badge_or_digits_follow(footer: str, name: str) -> None:
+    page = f"""<div class="comments-content"><div class="comment" id="comment-1">
+      <div class="comment-content"><p>Nice.</p></div>
+      <p class="comment-footer">{footer} <a href="?cid=1#comment-1">July 12, 2012 at 01:33 PM</a>
+      </p></div></div>"""
+    assert [c.author for c in _comments(page)] == [name]

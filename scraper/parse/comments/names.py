@@ -67,6 +67,11 @@ INTERFACE = (
 UI_WORDS = re.compile(
     rf"^(?:{INTERFACE}|#|\W+|#?\d+\.?|posted|posted on|on|at|by|score:?|.*[»›«‹].*)$", re.I
 )
+#: A badge printed after a name ("Robert - author"): not part of it. (Alone it may be a name:
+#: people comment as "Owner" or "Admin".)
+BADGE = re.compile(
+    r"^(?:(?:post |blog )?author|admin(?:istrator)?|moderator|staff|editor|owner)$", re.I
+)
 #: An author element's text that is an interface word, not a name ("Profile", "Reply").
 INTERFACE_ONLY = re.compile(rf"^(?:{INTERFACE})$", re.I)
 #: Every word of a date-only string ("On Friday, November 2 at 10:44 am", "09. Jul, 2012 /").
@@ -126,14 +131,25 @@ def is_name(text: str | None) -> bool:
 
 
 def _tidy(text: str, stamp: str | None = None) -> str | None:
-    """A name out of a string that starts with it: cut at the first separator, no user id."""
-    text = _norm(text)
-    if stamp and len(stamp) > 4 and stamp in text:
-        text = text.replace(stamp, " ")
-    text = USER_ID.sub("", text)
-    text = NAME_END.split(text, maxsplit=1)[0]
-    name = clean_author(text)
-    return name if is_name(name) else None
+    """A name out of a string that starts with it, without a user id. The string is cut at the
+    first separator ("Anna | Apr 6, 2007", "Anna on March 3") unless all of it is a name as
+    typed ("Rusty Cawley, APR", "Bram | Bramus!", "Ted (Tedster)"): no digits, no interface
+    word after a separator."""
+    text = USER_ID.sub("", _norm(text.replace(stamp, " ") if stamp and len(stamp) > 4 else text))
+    first = clean_author(NAME_END.split(text, maxsplit=1)[0])
+    whole = clean_author(text.strip(" |·–—-,"))
+    if (
+        whole
+        and whole != first
+        and is_name(whole)
+        and not any(map(str.isdigit, whole))
+        and not any(
+            UI_WORDS.match(p.strip(" )]")) or BADGE.match(p.strip(" )]"))
+            for p in NAME_END.split(whole)[1:]
+        )
+    ):
+        return whole
+    return first if is_name(first) else None
 
 
 def line_of(string: NavigableString) -> Tag | None:
