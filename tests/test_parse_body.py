@@ -5,6 +5,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from scraper.parse.body import extract_body
+from scraper.parse.furniture import Lengths
+from scraper.parse.tree import build_soup
 
 SENTENCE = "This sentence is article prose, with a comma, written to be read in full. "
 
@@ -178,3 +180,23 @@ def test_slideshow_outweighing_the_prose_in_the_article_is_dropped() -> None:
     )
     text = _body(html)
     assert "Own" in text and "Slide3" not in text
+
+
+def test_lengths_kept_up_to_date_through_removals_are_the_recounted_ones() -> None:
+    soup = build_soup(
+        "<body><div><p>Some words <a href='/x'>a link <b>bold</b></a> more.</p>"
+        "<aside><a href='/y'>side <i>link</i></a> text</aside><a href='/z'>in <span>"
+        "<em>nested</em></span> link</a></div></body>"
+    )
+    root = soup.body
+    assert root is not None
+    lengths = Lengths(root)
+    for name in ("aside", "span"):
+        tag = root.find(name)
+        assert tag is not None
+        lengths.forget(tag)
+        tag.decompose()
+    fresh = Lengths(root)
+    for tag in [root, *root.find_all(True)]:
+        assert (lengths.text[id(tag)], lengths.links[id(tag)]) == (
+            fresh.text[id(tag)], fresh.links[id(tag)])

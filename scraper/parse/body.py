@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
-from bs4.element import Tag
+from bs4.element import NavigableString, Tag
 
 from scraper.parse.furniture import (
     BOILERPLATE_TEXT,
@@ -73,6 +73,14 @@ WRAPPER_LINK_DENSITY = 0.2
 HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+#: The string classes whose text ``get_text()`` reads (not comments, not script text).
+MAIN_STRINGS = Tag.MAIN_CONTENT_STRING_TYPES
+#: Blocks shorter than this may be boilerplate by their words ("Share this", "Read more")...
+BOILERPLATE_MAX_CHARS = 200
+#: ...or, up to this length, by their fingerprint among the site template's repeated blocks.
+FINGERPRINT_MAX_CHARS = 2000
+#: A block of links (a link list, removed) is shorter than this.
+LINK_LIST_MAX_CHARS = 1000
 #: A list item with this many words outside its links is prose, not a link to follow.
 PROSE_ITEM_WORDS = 4
 
@@ -124,9 +132,7 @@ def extract_body(
     _strip(index)
     chosen, method, repeats = _by_selector(index, (*selectors, *CONTENT_SELECTORS))
     if chosen is None:
-        _remove_furniture(root)
-        lengths = Lengths(root)
-        chosen = by_score(root, lengths)
+        chosen = by_score(root, _remove_furniture(root))
         method = "score"
     if chosen is None:
         return Body("", "", "none")
@@ -163,15 +169,22 @@ def _strip(index: TreeIndex) -> None:
             tag.decompose()
 
 
-def _remove_furniture(root: Tag) -> None:
-    """Drop page furniture, except wrappers that hold most of the page ("__next", "panel")."""
+def _remove_furniture(root: Tag) -> Lengths:
+    """Drop page furniture, except wrappers that hold most of the page ("__next", "panel").
+
+    Wrappers are judged by the lengths of the whole page; the lengths returned are those of
+    the page without the furniture (kept up to date as it goes, not counted again).
+    """
     lengths = Lengths(root)
+    after = lengths.copy()
     page = max(1, lengths.text.get(id(root), 0))
     for tag in tags_below(root):
         if not is_live(tag) or tag.name in ("body", "html", "article", "main"):
             continue
         if is_furniture(tag) and not _is_wrapper(tag, lengths, page):
+            after.forget(tag)
             tag.decompose()
+    return after
 
 
 def _is_wrapper(tag: Tag, lengths: Lengths, page: int) -> bool:
@@ -278,6 +291,14 @@ def _continues(tag: Tag, classes: set[str], lengths: Lengths) -> bool:
 
 
 def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
+    """Remove furniture, empty blocks, boilerplate blocks and link lists from the article.
+
+    A block's text is read only when it is short enough for a text rule to apply; its size is
+    counted once for all blocks, bottom-up (when a block comes up, nothing inside it has been
+    removed yet: the walk is in document order).
+    """
+    sizes = _solid_sizes(chosen)
+    readable = FINGERPRINT_MAX_CHARS if boilerplate else BOILERPLATE_MAX_CHARS
     for tag in tags_below(chosen):
         if not is_live(tag) or tag.name in INVISIBLE_TAGS:
             continue
@@ -285,19 +306,38 @@ def _clean(chosen: Tag, boilerplate: frozenset[str]) -> None:
             tag.decompose()
             continue
         if tag.name in ("div", "section", "ul", "ol", "p", "table", "span", "dl"):
-            text = _WS.sub(" ", text_of(tag, " ")).strip()
-            if not text:
+            size = sizes[id(tag)]
+            if tag.interesting_string_types != MAIN_STRINGS:
+                size = len(_WS.sub("", text_of(tag)))
+            if not size:
                 if first_below(tag, ("img", "picture", "video", "figure")) is None:
                     tag.decompose()
                 continue
-            if len(text) < 200 and BOILERPLATE_TEXT.match(text):
+            if size < readable:  # the text is at least as long as its non-space characters
+                text = _WS.sub(" ", text_of(tag, " ")).strip()
+                if len(text) < BOILERPLATE_MAX_CHARS and BOILERPLATE_TEXT.match(text):
+                    tag.decompose()
+                    continue
+                if (boilerplate and len(text) < FINGERPRINT_MAX_CHARS
+                        and block_fingerprint(text) in boilerplate):
+                    tag.decompose()
+                    continue
+            if tag.name in ("div", "section", "ul", "ol", "table") and _is_link_list(tag, size):
                 tag.decompose()
-                continue
-            if boilerplate and len(text) < 2000 and block_fingerprint(text) in boilerplate:
-                tag.decompose()
-                continue
-            if tag.name in ("div", "section", "ul", "ol", "table") and _is_link_list(tag, text):
-                tag.decompose()
+
+
+def _solid_sizes(root: Tag) -> dict[int, int]:
+    """How many characters other than whitespace each element's text (``get_text()``) has."""
+    sizes: dict[int, int] = {}
+    for tag in reversed([root, *tags_below(root)]):
+        size = 0
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                size += sizes[id(child)]
+            elif isinstance(child, NavigableString) and type(child) in MAIN_STRINGS:
+                size += sum(len(word) for word in child.split())
+        sizes[id(tag)] = size
+    return sizes
 
 
 def _holds_most(tag: Tag, chosen: Tag) -> bool:
@@ -307,13 +347,13 @@ def _holds_most(tag: Tag, chosen: Tag) -> bool:
     return inner > HOLDS_MOST_SHARE * max(1, len(text_of(chosen, strip=True)))
 
 
-def _is_link_list(tag: Tag, text: str) -> bool:
-    link_chars = sum(len(text_of(a, strip=True)) for a in tags_below(tag, ("a",)))
-    plain = len(text.replace(" ", ""))
-    if not plain:
+def _is_link_list(tag: Tag, plain: int) -> bool:
+    """``plain``: the block's characters other than whitespace."""
+    if not plain or plain >= LINK_LIST_MAX_CHARS:
         return False
+    link_chars = sum(len(text_of(a, strip=True)) for a in tags_below(tag, ("a",)))
     density = link_chars / plain
-    if not ((density > 0.5 and plain < 1000) or (density > 0.33 and plain < 200)):
+    if not ((density > 0.5 and plain < LINK_LIST_MAX_CHARS) or (density > 0.33 and plain < 200)):
         return False
     return tag.name not in ("ul", "ol") or not _prose_items(tag)
 

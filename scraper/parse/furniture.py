@@ -86,6 +86,25 @@ class Lengths:
             self.text[id(tag)] = total
             self.links[id(tag)] = total if tag.name == "a" else links
 
+    def copy(self) -> Lengths:
+        copied = Lengths.__new__(Lengths)
+        copied.text, copied.links = dict(self.text), dict(self.links)
+        return copied
+
+    def forget(self, tag: Tag) -> None:
+        """Take ``tag``'s text out of its ancestors' lengths: call it just before ``tag`` is
+        removed, and the lengths stay those of the tree without it (the entries of removed
+        elements themselves go stale: look up only elements still in the tree)."""
+        text, links = self.text.get(id(tag), 0), self.links.get(id(tag), 0)
+        node = tag.parent
+        while node is not None and id(node) in self.text:
+            key = id(node)
+            self.text[key] -= text
+            before = self.links[key]
+            self.links[key] = self.text[key] if node.name == "a" else before - links
+            links = before - self.links[key]
+            node = node.parent
+
     def density(self, tag: Tag) -> float:
         """Share of the element's text that is link text."""
         total = self.text.get(id(tag), 0)
