@@ -2,9 +2,11 @@
 
 Pages: the shared corpus (``../shared/corpus``, real saved blog pages) when it is beside the
 project, else the project's own fixture pages under ``tests/fixtures``. Each parser gets one
-warm-up page, then every page once; pages/s is pages over the summed time of the parse calls only
-(reading files is not timed). Peers are installed in the benchmark environment only (``make
-bench`` does it); a missing peer is reported, not faked.
+warm-up page, then every page once, the parsers taking turns page by page (on a machine shared
+with other work, a slow minute then slows both, not whichever ran during it); pages/s is pages
+over the summed time of the parse calls only (reading files is not timed). Peers are installed
+in the benchmark environment only (``make bench`` does it); a missing peer is reported, not
+faked.
 
 Run: ``python -m benchmarks.bench_parse [--limit N]``.
 """
@@ -67,21 +69,35 @@ def trafilatura_peer() -> Callable[[bytes, str], object] | None:
 MEMORY_PAGES = 40  # tracemalloc slows parsing; peak memory is sampled on the first pages only
 
 
-def measure(fn: Callable[[bytes, str], object], docs: list[tuple[bytes, str]]) -> dict[str, float]:
-    fn(*docs[0])  # warm-up: imports and lazy tables are not a per-page cost
-    times = []
-    for raw, url in docs:
-        t0 = time.perf_counter()
-        with contextlib.suppress(Exception):  # a peer's crash still took its time
-            fn(raw, url)
-        times.append(time.perf_counter() - t0)
+def measure(
+    parsers: list[tuple[str, Callable[[bytes, str], object]]], docs: list[tuple[bytes, str]]
+) -> list[tuple[str, dict[str, float]]]:
+    """Time every parser on every page, page by page: page i goes to each parser in turn (the
+    first parser rotates), so a load change on a shared machine falls on all of them alike."""
+    for _, fn in parsers:
+        fn(*docs[0])  # warm-up: imports and lazy tables are not a per-page cost
+    times: list[list[float]] = [[] for _ in parsers]
+    for i, (raw, url) in enumerate(docs):
+        for k in range(len(parsers)):
+            which = (i + k) % len(parsers)
+            t0 = time.perf_counter()
+            with contextlib.suppress(Exception):  # a peer's crash still took its time
+                parsers[which][1](raw, url)
+            times[which].append(time.perf_counter() - t0)
+    return [(name, _figures(fn, docs, spent)) for (name, fn), spent in zip(parsers, times,
+                                                                            strict=True)]
+
+
+def _figures(
+    fn: Callable[[bytes, str], object], docs: list[tuple[bytes, str]], times: list[float]
+) -> dict[str, float]:
     tracemalloc.start()
     for raw, url in docs[:MEMORY_PAGES]:
         with contextlib.suppress(Exception):
             fn(raw, url)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    times.sort()
+    times = sorted(times)
     return {
         "pages_per_s": len(times) / sum(times),
         "median_ms": 1000 * statistics.median(times),
@@ -95,15 +111,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args(argv)
     source, docs = pages(args.limit)
-    print(f"{len(docs)} pages from {source}")
-    rows = [("blog-archiver parse_post", measure(ours(), docs))]
+    print(f"{len(docs)} pages from {source}, parsers interleaved page by page")
+    parsers = [("blog-archiver parse_post", ours())]
     peer = trafilatura_peer()
     if peer is None:
         print("trafilatura not installed here: run `make bench` (it installs peers in .venv-bench)")
     else:
         from importlib.metadata import version
 
-        rows.append((f"trafilatura {version('trafilatura')} bare_extraction", measure(peer, docs)))
+        parsers.append((f"trafilatura {version('trafilatura')} bare_extraction", peer))
+    rows = measure(parsers, docs)
     print(f"{'parser':38s} {'pages/s':>8s} {'median ms':>10s} {'p95 ms':>8s} {'peak MB':>8s}")
     for name, r in rows:
         print(f"{name:38s} {r['pages_per_s']:8.1f} {r['median_ms']:10.1f} {r['p95_ms']:8.1f} "
