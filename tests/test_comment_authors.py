@@ -308,3 +308,20 @@ def test_a_name_is_kept_as_typed_unless_a_badge_or_digits_follow(footer: str, na
       <p class="comment-footer">{footer} <a href="?cid=1#comment-1">July 12, 2012 at 01:33 PM</a>
       </p></div></div>"""
     assert [c.author for c in _comments(page)] == [name]
+
+
+PINGBACK_LABEL = """
+<ol id="commentlist">
+ <li id="comment-40812"><p>Great list, thanks.</p>
+  <div class="commentby"><cite><a class="url" href="http://reader.example">Rita</a></cite>
+   &#8212; <a href="#comment-40812">November 7, 2012 at 11:02</a></div></li>
+ <li id="comment-40813"><p>[...] via [...]</p>
+  <div class="commentby"><cite>Pingback by <a class="url" href="http://other.example/p">Movie
+   Presidents: fifty-one film presidents of the United States remixed, at Other Example</a>
+   &#8212; November 7, 2012 @ <a href="#comment-40813">12:22</a></cite>
+  </div></li>
+</ol>"""
+
+
+def test_a_pingback_told_by_its_label_is_not_named_and_not_kept() -> None:
+    assert [c.author for c in _comments(PINGBACK_LABEL)] == ["Rita"]

@@ -325,6 +325,8 @@ def extract_markup(
         if nodes and (name is None or stamp is None):
             parts = items.parts[id(item)]
             header = read_header(item, parts, items.owner, nodes, markup.strip, index)
+            if any(NOT_A_COMMENTER.match(" ".join(line)) for line in header.lines):
+                continue  # "Pingback by <a>site</a>": a notice, whatever the name reads
             stamp = stamp or header.stamp
             if name is None:
                 named = (
