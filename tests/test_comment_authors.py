@@ -116,6 +116,8 @@ def test_meta_line_inside_the_text_gives_name_and_date() -> None:
     comments = _comments(META_LINE_IN_TEXT)
     assert [c.author for c in comments] == ["Jeremy Warren", "Graham"]
     assert [c.author_url for c in comments] == ["http://pixel.example", None]
+    assert [c.text for c in comments] == ["The tomatoes look great this year.",
+                                          "Mine split in the rain."]
     assert comments[0].published == datetime(2012, 7, 10, 19, 20)
 
 
@@ -136,6 +138,7 @@ def test_heading_with_name_and_date_names_the_commenter() -> None:
     comments = _comments(HEADING_LINE)
     assert [c.author for c in comments] == ["Lora Lee", "Mary Jane"]
     assert comments[0].author_url is None  # a link back to the comment form is not the author's
+    assert comments[1].text == "Sounds like an interesting Halloween."
 
 
 DATE_THEN_SAID = """
@@ -151,6 +154,8 @@ DATE_THEN_SAID = """
 def test_date_line_then_name_said_line() -> None:
     comments = _comments(DATE_THEN_SAID)
     assert [c.author for c in comments] == ["infamousdx", "lucky"]
+    assert [c.text for c in comments] == ["Which hotels did you stay at?",
+                                          "The first two, in that order."]
     assert comments[1].published == datetime(2012, 8, 9, 8, 41)
 
 
@@ -184,6 +189,7 @@ BY_FOOTER_IN_BODY = """
 def test_by_footer_among_the_paragraphs_names_the_commenter() -> None:
     comments = _comments(BY_FOOTER_IN_BODY)
     assert [c.author for c in comments] == ["Kris R", "than"]
+    assert [c.text for c in comments] == ["Nice system you got here!", "Thanks for answering."]
 
 
 NO_NAME = """
@@ -257,6 +263,7 @@ def test_name_line_over_a_date_line() -> None:
     assert [c.author for c in comments] == ["Marie", "Michael Natkin"]
     assert comments[1].author_url == "http://natkin.example"
     assert comments[1].published == datetime(2012, 11, 1, 23, 0)
+    assert comments[0].text == "How does one cut the mushrooms in half?"
 
 
 PROFILE_LINK_AUTHOR = """

@@ -4,7 +4,8 @@ The markup engine selects a comment's text nodes; everything else the item holds
 replies) is the header: name, date, "says:", reply links. Some themes put the meta line inside
 the text node (``<p class="cm-meta">Anna — July 10th, 2012</p>`` among the paragraphs, an
 ``<h4>Anna <span>On Friday, November 2</span></h4>`` over them, or a bare date paragraph then
-``Anna said,``): such a line at the start or end of the text is read as header too.
+``Anna said,``): such a line at the start or end of the text is read as header and dropped
+from the text.
 """
 
 from __future__ import annotations

@@ -265,19 +265,25 @@ def _parent_item(
 
 
 def _texts(item: Tag, markup: CommentMarkup, items: _Items, index: PageIndex) -> list[Tag]:
+    """The comment's text nodes: the first text selector that finds some. A node that is itself
+    meta (it matches ``strip``: a ``p.comment-meta`` among the paragraphs) is not text."""
+
+    def meta(tag: Tag) -> bool:
+        return bool(markup.strip) and index.matches(tag, markup.strip)
+
     for selector in markup.text:
         if selector == OWN_PARAGRAPHS:
             paragraphs = [
                 p
                 for root in items.parts[id(item)]
                 for p in index.select(root, "p", include_root=True)
-                if items.owner(p) is item
+                if items.owner(p) is item and not meta(p)
             ]
             if paragraphs:
                 return paragraphs
             continue
         found = _own(item, selector, items, index)
-        if found is not None:
+        if found is not None and not meta(found):
             return [found]
     return []
 
@@ -328,6 +334,7 @@ def extract_markup(
             if any(NOT_A_COMMENTER.match(" ".join(line)) for line in header.lines):
                 continue  # "Pingback by <a>site</a>": a notice, whatever the name reads
             stamp = stamp or header.stamp
+            drop = header.drop
             if name is None:
                 named = (
                     header_name(header.lines, stamp)
