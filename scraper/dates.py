@@ -86,6 +86,8 @@ _CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})
 #: A weekday in brackets between a CJK date and its clock: ``2018年6月20日（水）``.
 _CJK_WEEKDAY = re.compile(r"\s*\(\w{1,3}\)")
 _YMD = re.compile(r"(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d])")
+#: A dotted day.month with the year after a comma: ``17.07, 2011`` (read as ``17.07.2011``).
+_DOTTED_COMMA_YEAR = re.compile(r"(?<![\d.:/-])(\d{1,2})\.(\d{2}),\s*(\d{4})(?![\d.:/-]\d|\d)")
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./-]\d)")
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})(?::|h(?=\d{2}))(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
@@ -215,9 +217,14 @@ def _parse(
 
 
 def _fold(text: str) -> str:
-    """Lower-case and strip accents, so ``Décembre`` and ``dezembro`` hit the tables."""
+    """Lower-case and strip accents, so ``Décembre`` and ``dezembro`` hit the tables; a dotted
+    date with its year after a comma (``17.07, 2011``) is written as one (``17.07.2011``)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _dotted("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _dotted(text: str) -> str:
+    return _DOTTED_COMMA_YEAR.sub(r"\1.\2.\3", text) if "," in text else text
 
 
 def _from_iso(m: re.Match[str]) -> DateParse | None:
@@ -231,7 +238,8 @@ def _from_iso(m: re.Match[str]) -> DateParse | None:
             digits = tz[1:].replace(":", "")
             offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
             tzinfo = timezone(sign * offset)
-    clock = (int(hh), int(mm), int(ss or 0)) if hh else (0, 0, 0)
+    # A clock apart from the date ("2011-07-03 @ 13:04") is read as other dates' clocks are.
+    clock = (int(hh), int(mm), int(ss or 0)) if hh else _time_after(m.string, m.end())
     built = _build(int(y), int(mo), int(d), clock)
     if built is None:
         return None
@@ -249,6 +257,7 @@ def _from_cjk(text: str) -> DateParse | None:
 
 def date_style(raw: str) -> str:
     """The separator style of a numeric date: ``"."``, ``"-"``, ``"/"`` or ``"/12h"``."""
+    raw = _dotted(raw)
     m = _NUMERIC.search(raw)
     if not m:
         return ""
@@ -456,6 +465,7 @@ def find_numeric_dates(text: str) -> list[str]:
 
 
 def _vote(sample: str) -> tuple[str, DateOrder | None]:
+    sample = _dotted(sample)
     m = _NUMERIC.search(sample)
     if not m:
         return "", None

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from scraper.models import Comment
 from scraper.parse.comments import extract_comments
 from scraper.parse.comments.fields import author_url, clean_author
-from scraper.parse.comments.names import is_dateish
+from scraper.parse.comments.names import dated_author, is_dateish
 
 URL = "https://blog.example/2012/07/garden-notes/"
 
@@ -332,3 +332,82 @@ PINGBACK_LABEL = """
 
 def test_a_pingback_told_by_its_label_is_not_named_and_not_kept() -> None:
     assert [c.author for c in _comments(PINGBACK_LABEL)] == ["Rita"]
+
+
+#: A theme whose only meta is one attribution line after the text, inside the author element:
+#: "Comment by NAME — DATE @ TIME" (a permalink on the time), no date element.
+ATTRIBUTION_LINE = """
+<ol class="commentlist">
+ <li id="comment-11">
+  <p>Mulch keeps the beds from drying out.</p>
+  <p>It also feeds the soil.</p>
+  <p><cite>Comment by <a href="https://gardener.example/" class="url">Rosa Beet</a> &#8212;
+   17.07, 2011 @ <a href="#comment-11">13:04</a></cite></p>
+ </li>
+ <li id="comment-12">
+  <p>Which mulch do you use?</p>
+  <p><cite>Comment by Tom Kohl &#8212; 18.07, 2011 @ <a href="#comment-12">9:15</a></cite></p>
+ </li>
+</ol>"""
+
+
+def test_author_element_with_trailing_date_gives_name_and_stamp() -> None:
+    comments = _comments(ATTRIBUTION_LINE)
+    assert [(c.author, c.published) for c in comments] == [
+        ("Rosa Beet", datetime(2011, 7, 17, 13, 4)),
+        ("Tom Kohl", datetime(2011, 7, 18, 9, 15)),
+    ]
+    assert comments[0].author_url == "https://gardener.example/"
+    assert comments[1].author_url is None
+    assert comments[0].text == "Mulch keeps the beds from drying out.\n\nIt also feeds the soil."
+    assert comments[1].text == "Which mulch do you use?"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "stamp"),
+    [
+        ("Comment by Rosa Beet — 17.07, 2011 @ 13:04", "Rosa Beet", "17.07, 2011 @ 13:04"),
+        ("Rosa Beet | Apr 6, 2007", "Rosa Beet", "Apr 6, 2007"),
+        ("Rosa Beet on July 3, 2011 @ 1:04 pm", "Rosa Beet", "July 3, 2011 @ 1:04 pm"),
+        ("Rosa Beet, July 3, 2011", "Rosa Beet", "July 3, 2011"),
+    ],
+)
+def test_dated_author_splits_name_and_date(text: str, name: str, stamp: str) -> None:
+    found = dated_author(text)
+    assert found is not None and (found.name, found.stamp) == (name, stamp)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rosa Beet", "Rusty Cawley, APR", "Tom - my 2 cents", "R2D2 - July 3, 2011"]
+)
+def test_dated_author_leaves_names_without_a_trailing_date(text: str) -> None:
+    assert dated_author(text) is None
+
+
+#: Comment panels (name and date in a heading, text in a body): a comment whose whole text
+#: is one number is still a comment; a number beside a comment's words is its number.
+ONE_CHARACTER = """
+<div id="comments"><h3>Comments</h3>
+ <div class="panel"><div class="panel-heading comment-meta">
+  <span class="comment-author">Rosa</span> 22. December 2017</div>
+  <div class="panel-body">Lovely garden, thanks for the tips on mulch.</div></div>
+ <div class="panel"><div class="panel-heading comment-meta">
+  <span class="comment-author">Tom</span> 24. December 2017</div>
+  <div class="panel-body">1</div></div>
+ <div class="panel"><div class="panel-heading comment-meta">
+  <span class="comment-author">Lena</span> 25. December 2017</div>
+  <div class="panel-body">+1</div></div>
+ <div class="panel"><div class="panel-heading comment-meta">
+  <span class="comment-author">Anna</span> 26. December 2017</div>
+  <div class="panel-body">How deep should the mulch be?</div></div>
+</div>"""
+
+
+def test_one_character_comment_with_its_own_item_is_kept() -> None:
+    comments = _comments(ONE_CHARACTER)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Rosa", "Lovely garden, thanks for the tips on mulch."),
+        ("Tom", "1"),
+        ("Lena", "+1"),
+        ("Anna", "How deep should the mulch be?"),
+    ]

@@ -244,3 +244,36 @@ def test_full_date_ignores_the_post_date() -> None:
 @pytest.mark.parametrize("text", ["at 10:09", "3 replies", "May 10:30"])
 def test_yearless_reading_needs_a_month_and_a_day(text: str) -> None:
     assert parse_date(text, after=AFTER) is None
+
+
+#: Stamps that put the clock after an "@" (WordPress themes print "DATE @ TIME"), and a dotted
+#: day.month whose year follows a comma.
+AT_CLOCK = [
+    ("17.07, 2011 @ 13:04", datetime(2011, 7, 17, 13, 4)),
+    ("17.07, 2011", datetime(2011, 7, 17)),
+    ("5.07, 2011 @ 9:15", datetime(2011, 7, 5, 9, 15)),
+    ("17.07.2011 @ 13:04", datetime(2011, 7, 17, 13, 4)),
+    ("July 3, 2011 @ 1:04 pm", datetime(2011, 7, 3, 13, 4)),
+    ("July 3, 2011 @1:04pm", datetime(2011, 7, 3, 13, 4)),
+    ("3 July 2011 @ 13:04", datetime(2011, 7, 3, 13, 4)),
+    ("07/03/2011 @ 1:04 pm", datetime(2011, 7, 3, 13, 4)),
+    ("2011-07-03 @ 13:04", datetime(2011, 7, 3, 13, 4)),
+    ("2011-07-03, 13:04", datetime(2011, 7, 3, 13, 4)),
+    ("13:04 @ July 3, 2011", datetime(2011, 7, 3, 13, 4)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AT_CLOCK)
+def test_clock_after_an_at_sign_and_dotted_date_with_comma_year(
+    text: str, expected: datetime
+) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["version 1.5, 2011", "1.50, 2011", "17.07, 11"])
+def test_dotted_comma_year_needs_a_two_digit_month_and_a_full_year(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_dotted_comma_year_votes_with_the_dotted_style() -> None:
+    assert resolve_orders(["17.07, 2011 @ 13:04"]) == {".": "DMY"}

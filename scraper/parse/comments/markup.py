@@ -39,6 +39,7 @@ from scraper.parse.comments.names import (
     INTERFACE_ONLY,
     USER_ID,
     HeaderName,
+    dated_author,
     dated_name,
     header_name,
     is_name,
@@ -322,19 +323,24 @@ def extract_markup(
         owner = _parent_item(item, markup, items, index, stands_for)
         nodes = texts.get(id(item))
         date_tag = _own(item, markup.date, items, index)
-        stamp = date_text(date_tag) if date_tag else _date_in(item, items, nodes)
         author_tag = _own(item, markup.author, items, index, need_text=True)
+        # "Comment by NAME — 17.07, 2011 @ 13:04": an author element that also prints the date.
+        dated = dated_author(author_tag.get_text(" ")) if author_tag is not None else None
+        stamp = date_text(date_tag) if date_tag else None
+        stamp = stamp or (dated.stamp if dated else None) or _date_in(item, items, nodes)
         name, link = author_name(author_tag, stamp), author_url(author_tag, url)
+        if dated is not None and (name is None or dated.stamp in name):
+            name = dated.name
         if name is not None and INTERFACE_ONLY.match(name):
             name = None  # "Profile": the author element holds the profile link, not the name
-        drop: frozenset[int] = frozenset()
+        drop = _author_line(nodes, author_tag)
         if nodes and (name is None or stamp is None):
             parts = items.parts[id(item)]
             header = read_header(item, parts, items.owner, nodes, markup.strip, index)
             if any(NOT_A_COMMENTER.match(" ".join(line)) for line in header.lines):
                 continue  # "Pingback by <a>site</a>": a notice, whatever the name reads
             stamp = stamp or header.stamp
-            drop = header.drop
+            drop = drop | header.drop
             if name is None:
                 named = (
                     header_name(header.lines, stamp)
@@ -364,6 +370,21 @@ def extract_markup(
             )
         )
     return out
+
+
+def _author_line(nodes: list[Tag] | None, author: Tag | None) -> frozenset[int]:
+    """The text node that is only the author element ("<p><cite>Comment by NAME — DATE</cite>
+    </p>" among a comment's own paragraphs): an attribution line, not the comment's words."""
+    if not nodes or author is None or len(nodes) < 2:
+        return frozenset()
+    said = " ".join(author.get_text(" ").split())
+    return frozenset(
+        id(node)
+        for node in nodes
+        if said
+        and author in node.descendants
+        and " ".join(node.get_text(" ").split()) == said
+    )
 
 
 def _named_element(

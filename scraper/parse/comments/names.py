@@ -29,7 +29,9 @@ from scraper.parse.comments.fields import clean_author
 __all__ = [
     "INLINE_TAGS",
     "INTERFACE_ONLY",
+    "DatedAuthor",
     "HeaderName",
+    "dated_author",
     "dated_name",
     "header_name",
     "is_dateish",
@@ -90,6 +92,12 @@ FILLER = re.compile(r"^(?:at|on|um|le|à|a|de|el|of|the|posted)$", re.I)
 #: A numeric date or time: "11.05.12", "2012-10-26", "10:44".
 NUMERIC_DATE = re.compile(r"\d\s*[./:-]\s*\d")
 WORD = re.compile(r"[^\W_]+")
+#: Where an author element's name may end and a date begin: "NAME — 17.07, 2011 @ 13:04",
+#: "NAME | Apr 6, 2007", "NAME on March 3, 2012", "NAME am 3. März 2012", "NAME, July 3, 2011".
+AUTHOR_DATE_SEPARATOR = re.compile(
+    r"\s+(?:\||·|–|—|-|/|@|on|at|am|um|le|el)\s+|\s*[|·–—]\s*|\s*,\s+", re.I
+)
+MAX_STAMP_WORDS = 8
 MAX_NAME_CHARS, MAX_NAME_WORDS = 60, 6
 
 
@@ -150,6 +158,35 @@ def _tidy(text: str, stamp: str | None = None) -> str | None:
     ):
         return whole
     return first if is_name(first) else None
+
+
+@dataclass(frozen=True)
+class DatedAuthor:
+    """An author element's text split into the name part and the date stamp after it."""
+
+    name: str
+    stamp: str
+
+
+def dated_author(text: str) -> DatedAuthor | None:
+    """The name and the stamp of an author element that prints both, ``Comment by NAME —
+    17.07, 2011 @ 13:04``: split at the first separator after which the rest reads as a date
+    (it parses, and is all date words or short) and before which a name is left. None when
+    the text has no such date."""
+    text = _norm(text)
+    if not any(map(str.isdigit, text)):
+        return None
+    for match in AUTHOR_DATE_SEPARATOR.finditer(text):
+        rest = text[match.end() :].strip()
+        if not rest or not any(map(str.isdigit, rest)) or parse_date(rest) is None:
+            continue
+        if not (is_dateish(rest) or len(rest.split()) <= MAX_STAMP_WORDS):
+            continue
+        head = clean_author(text[: match.start()])
+        if head and is_name(head) and not any(map(str.isdigit, head)):
+            return DatedAuthor(head, rest)
+        return None
+    return None
 
 
 def line_of(string: NavigableString) -> Tag | None:

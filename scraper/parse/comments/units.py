@@ -236,6 +236,8 @@ class AreaText:
         body = [
             s for s in strings if id(s) not in used and not UI_WORDS.match(" ".join(s.split()))
         ]
+        if not body and meta is not None and name:
+            body = _lone_number(strings, used, meta)
         if name is None and body:
             first = " ".join(body[0].split()).rstrip(":")
             if (
@@ -264,6 +266,26 @@ class AreaText:
         if not lines:
             return None
         return Parts(name=name, date=date, text="\n".join(lines), holder=_block_of(body[0]))
+
+
+def _lone_number(
+    strings: list[NavigableString], used: set[int], meta: Tag
+) -> list[NavigableString]:
+    """A comment whose whole text is a number ("1", "+1" reads as text already): the one
+    leftover string of a named, dated unit, alone in its own block apart from the meta line,
+    not a link. A number beside other text stays a comment number."""
+    rest = [s for s in strings if id(s) not in used and s.strip()]
+    if len(rest) != 1 or not rest[0].strip().isdigit():
+        return []
+    block = _block_of(rest[0])
+    if (
+        block is None
+        or block is meta
+        or rest[0].find_parent("a") is not None
+        or " ".join(block.get_text(" ").split()) != rest[0].strip()
+    ):
+        return []
+    return rest
 
 
 def _goes_somewhere(link: Tag) -> bool:
