@@ -291,3 +291,73 @@ def test_hentry_author_card_gives_the_name_inside_it() -> None:
     )
     post = parse_post(html, URL)
     assert post is not None and post.author == "Krimi Fan"
+
+
+def test_byline_name_stops_at_under_and_at_a_following_link() -> None:
+    html = (
+        "<title>A Post</title><div class=post-info><h2>A Post</h2>"
+        "Posted by Ann Lee under <a href='/category/fun/'>Just For Fun</a>, "
+        "<a href='/category/misc/'>Misc</a> | Tags: <a href='/tag/x/'>x</a></div>"
+        f"<div class=entry>{PROSE}</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"
+    html = (
+        "<title>A Post</title><div class=post-info><h2>A Post</h2>"
+        "Posted by Ann Lee <a href='/category/fun/'>Just For Fun</a>, more</div>"
+        f"<div class=entry>{PROSE}</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"
+
+
+def test_byline_class_variant_is_read_but_not_a_comments_byline() -> None:
+    html = (
+        "<title>A Post</title><div class=post-headline><h1>A Post</h1></div>"
+        "<div class=post-byline>von <a href='/ann'>Ann</a></div>"
+        f"<div class=post-bodycopy>{PROSE}</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann"
+    html = (
+        "<title>A Post</title><h1>A Post</h1>"
+        f"<div class=post-bodycopy>{PROSE}{'<p>A short paragraph.</p>' * 25}</div>"
+        "<div class=comment-byline>by Reader Bob, 3 days ago</div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author != "Reader Bob"
+
+
+def test_post_authors_own_reply_gives_the_authorname() -> None:
+    reply = (
+        "<li class='comment {cls}' id='comment-{n}'><div class='comment-author vcard'>"
+        "<span class=authorname>{name}</span></div>"
+        "<div class=comment-meta><a href='#comment-{n}'>16. Dezember 2015 at 21:50</a></div>"
+        "<p>Thanks for reading, with some more words in the reply.</p></li>"
+    )
+    html = (
+        f"<title>A Post</title><h1>A Post</h1><div class=entry>{PROSE}</div>"
+        "<ol class=commentlist>"
+        + reply.format(cls="", n=1, name="Reader")
+        + reply.format(cls="bypostauthor", n=2, name="Heiner")
+        + "</ol>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Heiner"
+
+
+def test_rel_author_badge_in_a_sidebar_widget_is_not_the_byline() -> None:
+    html = (
+        "<title>A Post</title><h1>A Post</h1><div class=meta>By Ann Lee</div>"
+        f"<div class=entry>{PROSE}</div>"
+        "<div id=l_sidebar><div class=textwidget><a rel=author href='https://social.example/1'>"
+        "<span>annsite</span><span>on</span></a></div></div>"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "Ann Lee"
+    html = html.replace("<div class=meta>By Ann Lee</div>", "<p>Posted by annlee</p>").replace(
+        "<div id=l_sidebar>", "<aside>").replace("</div></div>", "</div></aside>")
+    post = parse_post(html, URL)
+    assert post is not None and post.author == "annlee"
+    post = parse_post(html.replace("<p>Posted by annlee</p>", ""), URL)
+    assert post is not None and post.author == "annsite on"  # no byline: the badge stands

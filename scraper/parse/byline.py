@@ -43,7 +43,7 @@ WEAK_DATE_SELECTORS: tuple[str, ...] = (
 BYLINE_SELECTORS: tuple[str, ...] = (
     ".byline", "#byline", "#Byline", ".entry-meta", ".post-meta", ".meta", ".author",
     ".post-author", ".posted-by", ".entry-author", ".article-meta", ".postmeta", ".post-info",
-    ".post-details",
+    ".post-details", "[class*=byline]",
 )
 AUTHOR_SELECTORS: tuple[str, ...] = (
     "[rel~=author]", ".author .fn", ".author-name", ".byline .author", "#byline .author",
@@ -54,10 +54,14 @@ AUTHOR_SELECTORS: tuple[str, ...] = (
 BY_WORDS = re.compile(
     r"(?:^|\s|\|)(?:posted by|written by|submitted by|geschrieben von|eingestellt von|"
     r"veröffentlicht von|publié par|publicado por|scritto da|geplaatst door|by|von|par|por|di|"
-    r"door|autor:?|author:?)\s+(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
-    r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in)\b|[·|\-–—\d])|\s*[,|·•]|\s*$)",
+    r"door|autor:?|author:?)\s+(?:\u2063\s*)?(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
+    r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in|under|unter|filed under)\b|[·|\-–—\d])"
+    r"|\s*[,|·•\u2063]|\s*$)",
     re.I,
 )
+#: Marks where a link's text starts and ends in a byline's text (``_marked_text``): a name
+#: ends there ("Posted by Ann <a>Category</a>" is not "Ann Category").
+LINK_MARK = "\u2063"
 #: A URL path that carries the publication date: /2020/12/07/slug or /2020/12/slug.
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?:(?P<d>[0-3]?\d)/)?")
 #: Words that mark a visible date as a revision, not the publication, per language.
@@ -334,22 +338,30 @@ def find_author(
         names = _dedupe(_clean_name(a.value) for a in strong if a.source == strong[0].source)
         if names:
             return ", ".join(names)
+    badge = ""  # a rel=author profile badge in the sidebar or footer: ranked below bylines
     for selector in (*selectors, *AUTHOR_SELECTORS):
         for tag in index.select(selector, limit=5):
             if skip and inside(tag, skip):
                 continue
             name = _clean_name(tag_text(tag))
-            if name:
+            if name and _rel_author(tag) and _in_page_furniture(tag):
+                badge = badge or name
+            elif name:
                 return name
     name = _name_after_by(index, skip) or _local_author_class(index, skip)
     if name:
         return name
     for selector in BYLINE_SELECTORS:
         for tag in index.select(selector, limit=3):
-            if skip and inside(tag, skip):
+            if (skip and inside(tag, skip)) or _comment_class(tag) or _in_page_furniture(tag):
                 continue
-            text = tag_text(tag)
-            match = BY_WORDS.search(text) if len(text) < 300 else None
+            text = _marked_text(tag)
+            short = len(text) - text.count(LINK_MARK) < 300
+            match = BY_WORDS.search(text) if short else None
+            if match and LINK_MARK in text[match.start() : match.start("name")]:
+                # the name is a link's text: it may go on past the link ("By <a>A</a> And
+                # <a>B</a>")
+                match = BY_WORDS.search(_WS.sub(" ", text.replace(LINK_MARK, "")))
             if match:
                 name = _clean_name(match.group("name"))
                 if name:
@@ -362,9 +374,76 @@ def find_author(
             name = _clean_name(match.group("name"))
             if _looks_like_name(name, handles=True):
                 return name
+    if badge:
+        return badge
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
     name = _meta_author(weak[0].value, meta.site_name) if weak else ""
     return name or _own_comment_author(index)
+
+
+#: Elements around the post that are not part of it: a ``rel=author`` link there is the
+#: site owner's profile badge ("jovelstefan on Google+"), not the post's byline.
+FURNITURE_TAGS: frozenset[str] = frozenset({"aside", "nav"})
+#: Sidebar and widget class/id words; not a bare ``widget``: Blogger's post column is
+#: ``div.widget.Blog``.
+FURNITURE_NAMES = re.compile(r"sidebar|[\w-]widget|widget(?:s\b|[-_])", re.I)
+
+
+def _rel_author(tag: Tag) -> bool:
+    rel = tag.get("rel")
+    return isinstance(rel, list) and any(word.lower() == "author" for word in rel)
+
+
+def _in_page_furniture(tag: Tag) -> bool:
+    """Inside an ``aside``, a ``nav``, the page's ``footer`` (not an article's), or an element
+    whose class or id says sidebar or widget."""
+    node: Tag | None = tag.parent
+    footer = False
+    while node is not None:
+        if node.name == "article":
+            footer = False  # an article's own footer holds its entry meta
+        elif node.name == "footer":
+            footer = True
+        elif node.name in FURNITURE_TAGS:
+            return True
+        classes = node.get("class")
+        words = classes if isinstance(classes, list) else []
+        ident = node.get("id")
+        if isinstance(ident, str):
+            words = [*words, ident]
+        if any(FURNITURE_NAMES.search(word) for word in words):
+            return True
+        node = node.parent
+    return footer
+
+
+
+def _comment_class(tag: Tag) -> bool:
+    """A byline element marked as a comment's ("comment-byline"): a reader's, not the post's
+    (comment regions that the thread finder missed)."""
+    classes = tag.get("class")
+    return isinstance(classes, list) and any("comment" in c.lower() for c in classes)
+
+
+def _marked_text(tag: Tag) -> str:
+    """``tag_text`` with ``LINK_MARK`` around each link's text: a byline's name stops where a
+    link starts or ends, unless the link is the name ("By <a>Ann</a>")."""
+    pieces: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if type(child) is NavigableString:
+                pieces.append(str(child))
+            elif isinstance(child, Tag) and child.name not in ("script", "style"):
+                mark = child.name == "a"
+                if mark:
+                    pieces.append(LINK_MARK)
+                walk(child)
+                if mark:
+                    pieces.append(LINK_MARK)
+
+    walk(tag)
+    return _WS.sub(" ", " ".join(pieces)).strip()
 
 
 #: Elements that hold a name, read when the text just before them is a "By" word.
@@ -456,7 +535,7 @@ def _looks_like_name(name: str, *, handles: bool = False) -> bool:
 #: Comments that the platform marks as written by the post's author: WordPress core adds
 #: ``bypostauthor`` to the comment item, Blogger an icon ``.blog-author`` beside the name.
 OWN_COMMENT_ITEMS = ("li.bypostauthor", "article.bypostauthor", "div.bypostauthor")
-OWN_COMMENT_NAMES = (".fn", "cite", ".comment-author-name")
+OWN_COMMENT_NAMES = (".fn", "cite", ".comment-author-name", ".authorname")
 
 
 def _own_comment_author(index: TreeIndex) -> str | None:
