@@ -110,3 +110,32 @@ def test_full_width_separators_split_the_title() -> None:
 
 def test_full_width_colon_without_space_belongs_to_the_headline() -> None:
     assert split_html_title("海外留学生：出国前后", []) == "海外留学生：出国前后"
+
+
+def test_declared_title_equal_to_the_site_name_is_not_the_headline() -> None:
+    html = (
+        "<title>Pam's Site - By Pam</title>"
+        "<meta property='og:site_name' content='Pam Site - Pam'>"
+        "<meta property='og:title' content='Pam Site - Pam'>"
+        "<h2 class=blog-post-title>The right diet, what does it mean</h2><p>text</p>"
+    )
+    assert _headline(html) == "The right diet, what does it mean"
+
+
+def test_meta_title_of_a_page_canonical_to_the_home_page_is_the_sites() -> None:
+    html = (
+        "<title>Pam's Site</title><link rel=canonical href='http://pam.example/'>"
+        "<meta property='og:title' content='Welcome to my little corner'>"
+        "<h2 class=entry-title>The right diet, what does it mean</h2><p>text</p>"
+    )
+    assert _headline(html) == "The right diet, what does it mean"
+
+
+def test_site_level_title_stands_when_several_post_titles_are_listed() -> None:
+    html = (
+        "<title>Pam Site</title>"
+        "<meta property='og:site_name' content='Pam Site'>"
+        "<meta property='og:title' content='Pam Site'>"
+        "<h2 class=post-title>First teaser</h2><h2 class=post-title>Second teaser</h2>"
+    )
+    assert _headline(html) == "Pam Site"

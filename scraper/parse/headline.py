@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from bs4.element import NavigableString, Tag
 
-from scraper.parse.generic import Metadata
+from scraper.parse.generic import Metadata, Sourced
 from scraper.parse.index import TreeIndex
 from scraper.parse.walk import first_below, text_of
 
@@ -113,8 +113,15 @@ def site_names(index: TreeIndex, meta: Metadata) -> list[str]:
 
 
 def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = ()) -> Headline:
-    """Pick the visible headline; platform ``selectors`` are tried before generic headings."""
-    references = [s.value for s in meta.titles]
+    """Pick the visible headline; platform ``selectors`` are tried before generic headings.
+
+    Declared titles that name the site, not the page (og:title equal to og:site_name, or meta
+    titles of a page whose canonical URL is the site's home) are not references: then a lone
+    heading classed as the post's title (``blog-post-title``) beats the ``<title>``.
+    """
+    titles = _page_titles(index, meta)
+    site_level = len(titles) < len(meta.titles)
+    references = [s.value for s in titles]
     names = site_names(index, meta) if meta.html_title else []
     if meta.html_title:
         references.append(meta.html_title)
@@ -131,16 +138,24 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
         if similarity >= MATCH_THRESHOLD and (best is None or similarity > best[0] + 1e-9):
             best = (similarity, rank, tag, text)
     if best is not None:
-        declared_titles = [s.value for s in meta.titles]
+        declared_titles = [s.value for s in titles]
         text = _best_line(best[2], best[3], [_tokens(t) for t in declared_titles if t])
         return Headline(_trim_to_declared(text, declared_titles), best[2], "heading")
     for selector in selectors:
         found = _select_text(index, selector)
         if found:
             return Headline(found[1], found[0], "platform")
-    declared = next((s for s in meta.titles if s.value), None)
+    declared = next((s for s in titles if s.value), None)
     if declared is not None:
         return Headline(declared.value, None, declared.source)
+    if site_level:
+        classed = _classed_title(index)
+        if classed is not None:
+            return Headline(classed[1], classed[0], "heading")
+        # no post heading either: the site's name stands, as a home or section page's title
+        declared = next((s for s in meta.titles if s.value), None)
+        if declared is not None:
+            return Headline(declared.value, None, declared.source)
     # No declared title and no heading matching <title>: the <title> is the page's own name
     # unless it is only the site's name (then a lone <h1> is the better guess).
     h1s = [(t, x) for t, x in headings if t.name == "h1"]
@@ -151,6 +166,59 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
     if headings:
         return Headline(headings[0][1], headings[0][0], "heading")
     return Headline("", None, "none")
+
+
+def _page_titles(index: TreeIndex, meta: Metadata) -> list[Sourced]:
+    """The declared titles that name the page: not the site's name (og:title equal to
+    og:site_name), and no meta title of a page whose canonical URL or og:url is the site's home
+    (those describe the home page)."""
+    site = _norm(meta.site_name)
+    home = _declares_home(index)
+    return [
+        t for t in meta.titles
+        if not (site and _norm(t.value) == site) and not (home and t.source.startswith("meta:"))
+    ]
+
+
+def _declares_home(index: TreeIndex) -> bool:
+    """``<link rel=canonical>`` or ``og:url`` points at the site's front page."""
+    for link in index.tags("link"):
+        rel = link.get("rel")
+        href = link.get("href")
+        if isinstance(rel, list) and "canonical" in (r.lower() for r in rel):
+            return isinstance(href, str) and _is_site_root(href)
+    for meta in index.tags("meta"):
+        if meta.get("property") == "og:url":
+            content = meta.get("content")
+            return isinstance(content, str) and _is_site_root(content)
+    return False
+
+
+def _is_site_root(href: str) -> bool:
+    """An absolute URL of a site's front page."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False
+    return bool(parts.netloc) and parts.path in HOME_PATHS and not parts.query
+
+
+#: Class words of the heading that holds the post's own title (``blog-post-title``).
+POST_TITLE_CLASS = re.compile(r"(?:post|entry)-?title", re.I)
+POST_TITLE_TAGS = ("h1", "h2", "h3", "h4")
+
+
+def _classed_title(index: TreeIndex) -> tuple[Tag, str] | None:
+    """The page's one heading classed as a post's title; none when there are several (a
+    listing's teasers)."""
+    found: list[tuple[Tag, str]] = []
+    for tag in index.tags(*POST_TITLE_TAGS):
+        classes = tag.get("class")
+        if isinstance(classes, list) and any(POST_TITLE_CLASS.search(c) for c in classes):
+            text = _heading_text(tag)
+            if 0 < len(text) <= MAX_TITLE_CHARS and not _links_home(tag):
+                found.append((tag, text))
+    return found[0] if len(found) == 1 else None
 
 
 def _title_parts(title: str, names: list[str]) -> list[str]:
