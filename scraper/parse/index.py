@@ -13,7 +13,6 @@ Elements removed from the tree after indexing (``decompose``) are skipped.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -240,24 +239,35 @@ class TreeIndex:
 
 
 def _buckets(elements: list[Tag]) -> dict[tuple[str, str], list[int]]:
-    """The index keys of every element, in one pass (see :class:`TreeIndex`)."""
-    index: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    """The index keys of every element, in one pass (see :class:`TreeIndex`).
+
+    Each name, attribute name and class is looked up in the index once; its bucket list is
+    then reached through a plain-string dict (no key tuple built per element).
+    """
+    index: dict[tuple[str, str], list[int]] = {}
     names: dict[str, list[int]] = {}
+    attr_names: dict[str, list[int]] = {}
+    classes: dict[str, list[int]] = {}
     for i, tag in enumerate(elements):
         at = names.get(tag.name)
         if at is None:
-            at = names[tag.name] = index["name", tag.name]
+            at = names[tag.name] = index.setdefault(("name", tag.name), [])
         at.append(i)
         attrs = tag.attrs
         if not attrs:
             continue
         for attr, value in attrs.items():
-            index["attr", attr.lower()].append(i)
+            at = attr_names.get(attr)
+            if at is None:
+                at = attr_names[attr] = index.setdefault(("attr", attr.lower()), [])
+            at.append(i)
             if attr == "class":
                 for cls in value if isinstance(value, list) else str(value).split():
-                    at = index["class", cls]
+                    at = classes.get(cls)
+                    if at is None:
+                        at = classes[cls] = index.setdefault(("class", cls), [])
                     if not at or at[-1] != i:  # a class named twice is indexed once
                         at.append(i)
             elif attr == "id" and isinstance(value, str):
-                index["id", value].append(i)
-    return dict(index)
+                index.setdefault(("id", value), []).append(i)
+    return index
