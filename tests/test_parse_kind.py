@@ -88,3 +88,11 @@ def test_declared_website_titled_by_a_post_title_and_site_name_stays_a_post() ->
     )
     page = parse_page(html, "")
     assert page.kind == "post"
+
+
+def test_feed_sniffing_reads_past_comments_but_never_across_one() -> None:
+    ie = "".join(f"<!--[if IE {i}]><html class=ie{i}><![endif]-->" for i in range(6, 10))
+    html = f"<!DOCTYPE html>{ie}<html><title>The Story</title><h1>The Story</h1>{PARA * 3}"
+    assert parse_page(html, "http://example.org/the-story").kind == "post"
+    feed = '<?xml version="1.0"?><!-- generator --><rss version="2.0"><channel></channel></rss>'
+    assert parse_page(feed, "http://example.org/feed.xml").kind == "other"

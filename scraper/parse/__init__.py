@@ -56,7 +56,8 @@ LISTING_PATH = re.compile(
 #: A document whose root element is an RSS, Atom or RDF feed (after the XML declaration,
 #: processing instructions, comments and a doctype) is never a post.
 FEED_ROOT = re.compile(
-    r"\A\ufeff?\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(?:rss|feed|rdf:RDF)[\s>/]",
+    r"\A\ufeff?\s*(?:(?:<\?[^>]*\?>|<!--(?:(?!-->).)*-->|<!DOCTYPE[^>]*>)\s*)*"
+    r"<(?:rss|feed|rdf:RDF)[\s>/]",
     re.I | re.S,
 )
 FEED_SNIFF_CHARS = 4096
