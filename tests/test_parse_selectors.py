@@ -46,3 +46,18 @@ def test_simple_selectors_compile() -> None:
     assert exact_chains("div.comment > p, a[rel=tag]") == compile_selector(
         "div.comment > p, a[rel=tag]"
     )
+
+
+def test_a_dot_or_hash_inside_an_attribute_value_is_not_a_class_or_id_key() -> None:
+    from bs4 import BeautifulSoup
+
+    from scraper.parse.index import TreeIndex
+
+    soup = BeautifulSoup(
+        "<div itemscope itemtype='https://schema.org/BlogPosting'><h1 itemprop=headline>T</h1>"
+        "<a href='#top' class=x>up</a></div>",
+        "lxml",
+    )
+    index = TreeIndex(soup)
+    assert len(index.select("[itemtype*='schema.org/BlogPosting']")) == 1
+    assert len(index.select("a[href*='#top']")) == 1

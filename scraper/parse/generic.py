@@ -148,7 +148,6 @@ def extract_metadata(index: TreeIndex) -> Metadata:
     if not authors and len(set(people)) == 1:
         # Yoast-style graphs name the post's author as the page's only Person.
         authors.append(Sourced(people[0], "json-ld-person"))
-    _microdata(index, titles, published, updated, authors)
     _microformats(index, titles, published, updated, authors, categories)
 
     meta = _meta_values(index)
@@ -160,6 +159,8 @@ def extract_metadata(index: TreeIndex) -> Metadata:
     for value in meta.get("tags", []):
         tags.extend(t.strip() for t in value.value.split(",") if t.strip())
     categories.extend(v.value for v in meta.get("section", []))
+    # microdata last: its itemprops often carry a local time without the offset the meta has
+    _microdata(index, titles, published, updated, authors)
 
     title_tag = next(iter(index.tags("title")), None)
     language = _language(index, meta)

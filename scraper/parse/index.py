@@ -29,6 +29,7 @@ _COMBINATORS = re.compile(r"\s*[\s>+~]\s*(?![^\[]*\])")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _ATTR = re.compile(r"\[\s*([\w:-]+)")
+_ATTR_BODY = re.compile(r"\[[^\]]*\]")
 _NAME = re.compile(r"^([a-zA-Z][\w-]*)")
 #: Split a selector list at top-level commas (not inside brackets or parentheses).
 _SIBLING = re.compile(r"[+~](?![^\[]*\])")
@@ -64,8 +65,9 @@ def _keys(selector: str) -> tuple[tuple[str, str] | None, ...]:
 
 
 def _compound_key(compound: str) -> tuple[str, str] | None:
+    bare = _ATTR_BODY.sub("[]", compound)  # ".org" in [itemtype*='schema.org/X'] is no class
     for kind, pattern in (("id", _ID), ("class", _CLASS), ("attr", _ATTR)):
-        found = pattern.search(compound)
+        found = pattern.search(compound if kind == "attr" else bare)
         if found:
             return kind, found.group(1).lower() if kind == "attr" else found.group(1)
     found = _NAME.match(compound)
