@@ -38,9 +38,10 @@ from scraper.parse.comments import (
 )
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
-from scraper.parse.comments.markup import CommentMarkup, RawComment, extract_markup, finish
+from scraper.parse.comments.markup import CommentMarkup, extract_markup
 from scraper.parse.comments.pinned import drop_foreign_pinned
 from scraper.parse.comments.postdate import declared_published
+from scraper.parse.comments.records import RawComment, finish
 from scraper.parse.comments.regions import furniture, heading_strings, outermost
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.spam import flag_spam

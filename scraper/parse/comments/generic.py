@@ -29,7 +29,7 @@ from bs4.element import NavigableString, Tag
 
 from scraper.dates import is_relative_stamp, parse_date
 from scraper.parse.comments.fields import outside_sidebars
-from scraper.parse.comments.markup import RawComment
+from scraper.parse.comments.records import RawComment
 from scraper.parse.comments.regions import heading_element, heading_strings
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.units import SAID_WORD, AreaText, Parts
@@ -75,7 +75,7 @@ class _Area:
 @dataclass(frozen=True)
 class GenericFound:
     """What the generic finder found: comments (before dates are read: see
-    :func:`~scraper.parse.comments.markup.finish`) and the regions to drop from the body."""
+    :func:`~scraper.parse.comments.records.finish`) and the regions to drop from the body."""
 
     raws: list[RawComment]
     regions: list[Tag]

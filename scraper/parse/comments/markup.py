@@ -18,15 +18,12 @@ and :func:`extract_markup` does the rest, the same way for every platform:
 from __future__ import annotations
 
 import copy
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from bs4.element import NavigableString, Tag
 
-from scraper.dates import parse_date, resolve_orders
-from scraper.models import Comment, DateOrder
+from scraper.dates import parse_date
 from scraper.parse.comments.fields import (
     author_name,
     author_url,
@@ -44,6 +41,7 @@ from scraper.parse.comments.names import (
     header_name,
     is_name,
 )
+from scraper.parse.comments.records import NOT_A_COMMENTER, RawComment
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.sanitize import html_to_text, sanitize_html
 
@@ -51,19 +49,10 @@ __all__ = [
     "OWN_PARAGRAPHS",
     "CommentMarkup",
     "PageIndex",
-    "RawComment",
     "extract_markup",
-    "finish",
     "outside_sidebars",
 ]
 
-#: Texts that make an entry a notice, not a reader comment: pingbacks/trackbacks that themes
-#: print as ordinary comments. (WordPress.com "Reblogged this on ..." entries are kept: the
-#: hand-labelled blogs corpus counts them as comments.)
-NOT_A_COMMENT = re.compile(r"^\s*(?:pingback:|trackback:)", re.I)
-#: The same notice told by the author label instead ("Pingback von <a>site</a>", "Trackback
-#: from ..."), in any language.
-NOT_A_COMMENTER = re.compile(r"^\s*(?:pingback|trackback|linkback)\b", re.I)
 #: The ``text`` selector that means "all the comment's own <p> elements" (classic themes).
 OWN_PARAGRAPHS = "P*"
 MAX_DATE_TEXT = 80
@@ -98,20 +87,6 @@ class CommentMarkup:
     deleted_text: str = "[deleted]"
     follow: str = ""
     need_date: bool = False
-
-
-@dataclass(frozen=True)
-class RawComment:
-    """A comment before threading indices are known: ``parent`` is the parent's element."""
-
-    element: Tag
-    author: str | None
-    author_url: str | None
-    date_text: str | None
-    text: str
-    html: str
-    external_id: str | None
-    parent: Tag | None
 
 
 class _Items:
@@ -410,58 +385,3 @@ def _named_element(
                     assert name is not None
                     return HeaderName(name, found)
     return None
-
-
-def finish(
-    raws: list[RawComment],
-    *,
-    order: DateOrder | None,
-    language: str | None = None,
-    reference: datetime | None = None,
-    orders: Mapping[str, DateOrder] | None = None,
-    after: datetime | None = None,
-) -> list[Comment]:
-    """Turn raw comments into :class:`Comment` records with parent indices and parsed dates.
-
-    Ambiguous numeric stamps are read with the order the page's own comment stamps settle
-    (one ``23/06/2020`` settles ``10/06/2020``), then the site's order for that date style
-    (``orders``), then the site's ``order``. Year-less stamps (``Jul 14``) take their year from
-    ``after``, the post's date: a comment is never older than its post. A comment repeated
-    verbatim (same author, stamp and text: pages saved with the thread rendered twice) is kept
-    once. Pingback notices (:data:`NOT_A_COMMENT`) are dropped.
-    """
-    styles = {**(orders or {}), **resolve_orders(raw.date_text for raw in raws if raw.date_text)}
-    index: dict[int, int] = {}
-    seen: dict[tuple[str | None, str | None, str | None, str], int] = {}
-    comments: list[Comment] = []
-    for raw in raws:
-        if NOT_A_COMMENT.match(raw.text) or NOT_A_COMMENTER.match(raw.author or ""):
-            continue
-        key = (raw.external_id, raw.author, raw.date_text, raw.text)
-        if key in seen and raw.text:
-            index[id(raw.element)] = seen[key]
-            continue
-        parent = index.get(id(raw.parent)) if raw.parent is not None else None
-        published = None
-        if raw.date_text:
-            published = parse_date(
-                raw.date_text,
-                order=order,
-                orders=styles,
-                language=language,
-                reference=reference,
-                after=after,
-            )
-        index[id(raw.element)] = seen[key] = len(comments)
-        comments.append(
-            Comment(
-                author=raw.author,
-                published=published,
-                text=raw.text,
-                html=raw.html,
-                author_url=raw.author_url,
-                parent=parent,
-                external_id=raw.external_id,
-            )
-        )
-    return comments

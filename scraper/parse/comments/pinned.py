@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from scraper.parse.comments.markup import RawComment
+from scraper.parse.comments.records import RawComment
 
 __all__ = ["drop_foreign_pinned"]
 
