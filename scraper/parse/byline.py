@@ -24,6 +24,7 @@ from bs4.element import NavigableString, Tag
 
 from scraper import dates
 from scraper.models import DateOrder
+from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.generic import Metadata, Sourced, tag_text
 from scraper.parse.index import TreeIndex
 
@@ -381,39 +382,23 @@ def find_author(
     return name or _own_comment_author(index)
 
 
-#: Elements around the post that are not part of it: a ``rel=author`` link there is the
-#: site owner's profile badge ("jovelstefan on Google+"), not the post's byline.
-FURNITURE_TAGS: frozenset[str] = frozenset({"aside", "nav"})
-#: Sidebar and widget class/id words; not a bare ``widget``: Blogger's post column is
-#: ``div.widget.Blog``.
-FURNITURE_NAMES = re.compile(r"sidebar|[\w-]widget|widget(?:s\b|[-_])", re.I)
-
-
 def _rel_author(tag: Tag) -> bool:
     rel = tag.get("rel")
     return isinstance(rel, list) and any(word.lower() == "author" for word in rel)
 
 
 def _in_page_furniture(tag: Tag) -> bool:
-    """Inside an ``aside``, a ``nav``, the page's ``footer`` (not an article's), or an element
-    whose class or id says sidebar or widget."""
-    node: Tag | None = tag.parent
+    """In a sidebar, widget area, aside or nav (as for comments), or in the page's ``footer``
+    (not an article's own): a ``rel=author`` link there is the site owner's profile badge
+    ("jovelstefan on Google+"), not the post's byline."""
+    if not outside_sidebars(tag):
+        return True
     footer = False
-    while node is not None:
+    for node in tag.parents:
         if node.name == "article":
             footer = False  # an article's own footer holds its entry meta
         elif node.name == "footer":
             footer = True
-        elif node.name in FURNITURE_TAGS:
-            return True
-        classes = node.get("class")
-        words = classes if isinstance(classes, list) else []
-        ident = node.get("id")
-        if isinstance(ident, str):
-            words = [*words, ident]
-        if any(FURNITURE_NAMES.search(word) for word in words):
-            return True
-        node = node.parent
     return footer
 
 

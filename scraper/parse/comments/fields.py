@@ -31,8 +31,10 @@ __all__ = [
 #: script-rendered comments), never the post's own comments: these tags, and ids/classes
 #: starting or ending with these words (not ``content-sidebar-wrap``).
 SIDEBAR_TAGS = frozenset({"aside", "nav", "template"})
-SIDEBAR_PREFIXES = ("sidebar", "widget_", "widget-area", "secondary", "recentcomments")
-SIDEBAR_SUFFIXES = ("-sidebar", "widget-area", "recent-comments", "recentcomments")
+SIDEBAR_PREFIXES = (
+    "sidebar", "widget_", "widget-area", "textwidget", "secondary", "recentcomments",
+)
+SIDEBAR_SUFFIXES = ("-sidebar", "_sidebar", "widget-area", "recent-comments", "recentcomments")
 #: ...unless the token names a comment-thread system (a Disqus thread placed in a widget).
 SIDEBAR_EXEMPT = ("disqus", "livefyre")
 #: A trailing verb after a commenter's name: "Anna says:", "Anna sagt:", "Anna a dit :".
