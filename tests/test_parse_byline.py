@@ -322,6 +322,43 @@ AUTHOR_CASES = [
         "Krimi Fan",
         id="hentry_author_card_gives_the_name_inside_it",
     ),
+    pytest.param(
+        f"<title>A Post</title><div class=post><h2>A Post</h2><div class=text>{PROSE}</div>"
+        "<div class=entry-footer><div class=left><a href='/category/sport/' rel='category tag'>"
+        "Sport</a></div><div class=right><span>Jan Berger </span> | 29.07.2006 um 14:26</div>"
+        "</div></div>",
+        "Jan Berger",
+        id="name_beside_the_date_in_the_post_footer_without_a_by_word",
+    ),
+    pytest.param(
+        "<title>A Post - News</title><div><h2>A Post</h2>12. März 2004, 19:49 | "
+        "<script>document.write('<a href=mailto:x@example.org>');</script>Mika "
+        f"<script>document.write('</a>');</script><p>{PROSE}</p></div>",
+        "Mika",
+        id="name_beside_the_dateline_under_the_headline",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1><a href='http://other.example/a-post'>A Post</a></h1>"
+        "<div class=info>Ann Lee<br><a href='http://other.example/'>Other Outlet</a><br>"
+        f"Thu, 14 May 2020 17:55 UTC</div><div class=text>{PROSE}</div>",
+        "Ann Lee",
+        id="first_line_of_a_stacked_byline_box_above_its_date",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1><div class=entry-meta>"
+        "<a href='/category/news/' rel='category tag'>News</a> | 3 May 2011</div>"
+        f"<div class=text>{PROSE}</div>",
+        None,
+        id="category_link_beside_the_date_is_not_an_author",
+    ),
+    pytest.param(
+        f"<title>A Post</title><h1>A Post</h1><div class=text>{PROSE}</div>"
+        "<div class=comment-list><div class=comment-item><p>Great read, thanks a lot!</p>"
+        "<div class=signature>October 22, 2012 | <a href='/u/9'>Reader Rita</a></div></div>"
+        "</div>",
+        None,
+        id="a_readers_signature_beside_a_date_is_not_the_author",
+    ),
 ]
 
 

@@ -7,7 +7,8 @@ Chains of fallbacks, strongest evidence first (yt-dlp's rule: optional fields ne
   updated date (JSON-LD, hAtom ``updated``, ``article:modified_time``) -> a date in prose next
   to the headline or in weak markup -> a date in the URL. Photo captions are never read.
 * author: JSON-LD -> microdata / h-entry -> platform selectors -> ``rel=author`` -> a
-  "By ..." / "Von ..." byline -> ``<meta name=author>``.
+  "By ..." / "Von ..." byline -> a sidebar ``rel=author`` badge -> a name beside the date on
+  the post's meta line, with no by-word (``scraper.parse.metaline``) -> ``<meta name=author>``.
 
 Every date goes through ``scraper.dates``; this module never parses a date itself.
 """
@@ -27,6 +28,7 @@ from scraper.models import DateOrder
 from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.generic import Metadata, Sourced, tag_text
 from scraper.parse.index import TreeIndex
+from scraper.parse.metaline import name_beside_date
 
 __all__ = ["DateFound", "find_author", "find_dates"]
 
@@ -377,6 +379,9 @@ def find_author(
                 return name
     if badge:
         return badge
+    name = name_beside_date(index, headline, skip, site_name=meta.site_name)
+    if name:
+        return name
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
     name = _meta_author(weak[0].value, meta.site_name) if weak else ""
     return name or _own_comment_author(index)
