@@ -359,6 +359,32 @@ AUTHOR_CASES = [
         None,
         id="a_readers_signature_beside_a_date_is_not_the_author",
     ),
+    pytest.param(
+        "<html lang=ja><title>首脳会談　新たな戦術　成否を問う　今後の焦点 ：新聞</title>"
+        '<meta property="og:title" content="首脳会談　新たな戦術　成否を問う　今後の焦点（写真）">'
+        "<h1><span>首脳会談　新たな戦術　成否を問う　今後の焦点</span><br>"
+        f"<span>編集委員　山田太郎</span></h1><div class=text>{PROSE}</div></html>",
+        "山田太郎",
+        id="japanese_job_title_before_the_name_on_the_headlines_second_line",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1>"
+        f"<div class=byline>Mark Di Stefano | 3 May 2011</div>{PROSE}",
+        "Mark Di Stefano",
+        id="capitalised_di_inside_a_name_is_part_of_it",
+    ),
+    pytest.param(
+        "<html lang=it><title>A Post</title><h1>A Post</h1>"
+        f"<div class=byline>di Mario Rossi, 3 maggio 2011</div>{PROSE}</html>",
+        "Mario Rossi",
+        id="lower_case_di_before_a_name_is_the_italian_by_word",
+    ),
+    pytest.param(
+        "<html lang=it><title>A Post</title><h1>A Post</h1>"
+        f"<div class=byline>Di Mario Rossi</div>{PROSE}</html>",
+        "Mario Rossi",
+        id="capitalised_di_opening_the_byline_is_the_italian_by_word",
+    ),
 ]
 
 

@@ -53,11 +53,21 @@ AUTHOR_SELECTORS: tuple[str, ...] = (
     "#Byline .author", ".post-author-name", ".entry-author-name",
     "[itemprop~=author] [itemprop~=name]",
 )
+#: Job titles that stand before a journalist's name where other languages write "By"
+#: (Japanese and Chinese newspapers: "編集委員　NAME", "记者 NAME").
+BYLINE_ROLES: tuple[str, ...] = (
+    "編集委員", "論説委員", "解説委員", "編集長", "特派員", "支局長",
+    "記者", "记者", "编辑", "編輯",
+)
+#: The Italian by-word: lower-case "di" before a name, or "Di" opening the text before a name
+#: of two words or more; a capitalised "Di" inside a name is part of it ("Mark Di Stefano").
+ITALIAN_BY = r"(?-i:di)|^(?-i:Di)(?=\s+\S+\s+[^\W\d_])"
 #: Words that introduce an author's name in a byline, per language.
 BY_WORDS = re.compile(
     r"(?:^|\s|\|)(?:posted by|written by|submitted by|geschrieben von|eingestellt von|"
-    r"veröffentlicht von|publié par|publicado por|scritto da|geplaatst door|by|von|par|por|di|"
-    r"door|autor:?|author:?)\s+(?:\u2063\s*)?(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
+    r"veröffentlicht von|publié par|publicado por|scritto da|geplaatst door|by|von|par|por|"
+    rf"door|autor:?|author:?|{ITALIAN_BY}|{'|'.join(BYLINE_ROLES)})"
+    r"\s+(?:\u2063\s*)?(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
     r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in|under|unter|filed under)\b|[·|\-–—\d])"
     r"|\s*[,|·•\u2063]|\s*$)",
     re.I,
@@ -439,7 +449,7 @@ def _marked_text(tag: Tag) -> str:
 #: Elements that hold a name, read when the text just before them is a "By" word.
 NAME_ELEMENTS = ".author, .vcard"
 #: The end of a text that introduces a name: "By", "Von:", "Par"...
-BY_WORD_END = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|door|di|de)\s*:?\s*$", re.I)
+BY_WORD_END = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|door|(?-i:di|de))\s*:?\s*$", re.I)
 #: Class words for the author in other languages: the name is the element's first
 #: ``strong``/``b``/``a``, else its first ``|`` segment ("Ann Lee | Palma | 08/01/2014").
 LOCAL_AUTHOR_SELECTORS: tuple[str, ...] = (
