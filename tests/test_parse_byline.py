@@ -392,3 +392,39 @@ AUTHOR_CASES = [
 def test_author(html: str, author: str | None) -> None:
     post = parse_post(html, URL)
     assert post is not None and post.author == author
+
+
+def _slashdot_style(stamp: str) -> str:
+    return (
+        "<title>Robots Learn To Walk - Newsdesk</title><article><header>"
+        "<h2 class=story><a href='/story/18/07/23/2035218/robots-learn-to-walk'>"
+        "Robots Learn To Walk</a></h2><div class=details>Posted by "
+        "<a href='http://editor.example/' rel=nofollow>Ed Itor</a> "
+        f"<time datetime='{stamp}'>{stamp}</time><br>from the walk-this-way dept.</div>"
+        f"</header><div class=body>{PROSE}</div></article>"
+    )
+
+
+def test_stamp_without_a_year_takes_it_from_the_urls_matching_day() -> None:
+    html = _slashdot_style("on Monday July 23, @08:35PM")
+    post = parse_post(html, "http://news.example/story/18/07/23/2035218/robots-learn-to-walk")
+    assert post is not None and post.published is not None
+    assert post.published.isoformat() == "2018-07-23T20:35:00"
+    assert post.author == "Ed Itor"
+
+
+def test_stamp_without_a_year_is_not_read_when_the_url_gives_another_day() -> None:
+    html = _slashdot_style("on Monday July 23, @08:35PM")
+    post = parse_post(html, "http://news.example/story/18/07/22/2035218/robots-learn-to-walk")
+    assert post is not None and post.published is None
+
+
+def test_posted_by_and_a_linked_name_in_a_readers_footer_is_not_the_author() -> None:
+    html = (
+        f"<title>A Post</title><h1>A Post</h1><p>Short intro.</p><div class=comments>"
+        "<div class=comment-content><p>Lovely!</p></div><p class=comment-footer>Posted by: "
+        "<a href='http://reader.example/'>Reader Rita</a> | June 08, 2012 at 02:29 PM</p>"
+        f"</div>{PROSE}"
+    )
+    post = parse_post(html, URL)
+    assert post is not None and post.author is None

@@ -28,7 +28,7 @@ from scraper.models import DateOrder
 from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.generic import Metadata, Sourced, tag_text
 from scraper.parse.index import TreeIndex
-from scraper.parse.metaline import name_beside_date
+from scraper.parse.metaline import name_beside_date, not_author_link, outside_post
 
 __all__ = ["DateFound", "find_author", "find_dates"]
 
@@ -77,6 +77,8 @@ BY_WORDS = re.compile(
 LINK_MARK = "\u2063"
 #: A URL path that carries the publication date: /2020/12/07/slug or /2020/12/slug.
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?:(?P<d>[0-3]?\d)/)?")
+#: A URL path that carries the publication day with a four- or two-digit year.
+URL_DAY = re.compile(r"/(?P<y>(?:19|20)?\d{2})/(?P<m>[01]\d)/(?P<d>[0-3]\d)/")
 #: Words that mark a visible date as a revision, not the publication, per language.
 UPDATED_TEXT = re.compile(
     r"\b(?:updated|last (?:updated|modified|edited)|modified|revised|mis à jour|"
@@ -148,12 +150,13 @@ def find_dates(
         if value is not None:
             return DateFound(value, updated, "script", None)
     marked = _marked_dates(index, (*selectors, *DATE_SELECTORS), skip)
-    found = _first_visible(marked, order, language, orders, updated)
+    anchor = _url_day(url)
+    found = _first_visible(marked, order, language, orders, updated, anchor)
     if found is not None:
         return found
     near = _strings_near(headline, skip) if headline is not None else []
     datelines = (("text", text) for dateline, text in near if dateline)
-    found = _first_visible(datelines, order, language, orders, updated)
+    found = _first_visible(datelines, order, language, orders, updated, anchor)
     if found is not None:
         return found
     from_url = _url_date(url)
@@ -163,7 +166,7 @@ def find_dates(
         return DateFound(updated, updated, "updated", None)
     prose = (("text", text) for dateline, text in near if not dateline)
     weak = chain(prose, _marked_dates(index, WEAK_DATE_SELECTORS, skip))
-    found = _first_visible(weak, order, language, orders, updated)
+    found = _first_visible(weak, order, language, orders, updated, anchor)
     if found is not None:
         return found
     if from_url is not None:
@@ -181,6 +184,21 @@ def _url_date(url: str) -> datetime | None:
         return None
 
 
+def _url_day(url: str) -> datetime | None:
+    """The day a URL path dates the post to, with a four- or a two-digit year
+    (``/2012/07/24/``, Slashdot's ``/story/12/07/24/``): the year for a visible stamp that
+    leaves it out, when the stamp's month and day agree."""
+    match = URL_DAY.search(url)
+    if not match:
+        return None
+    year = int(match.group("y"))
+    try:
+        return datetime(year if year > 99 else 2000 + year, int(match.group("m")),
+                        int(match.group("d")))
+    except ValueError:
+        return None
+
+
 def _same_month(a: datetime, b: datetime) -> bool:
     return (a.year, a.month) == (b.year, b.month)
 
@@ -191,11 +209,18 @@ def _first_visible(
     language: str | None,
     orders: Mapping[str, DateOrder] | None,
     updated: datetime | None,
+    anchor: datetime | None = None,
 ) -> DateFound | None:
+    """The first candidate that reads as a date. A stamp without a year ("on Tuesday July 24,
+    @07:29AM") is read only when it falls on ``anchor`` (the URL's day), whose year it takes."""
     for source, text in candidates:
         if UPDATED_TEXT.search(text):
             continue  # "updated on ..." is not the publication date
         parsed = dates.parse_date_detail(text, order=order, language=language, orders=orders)
+        if parsed is None and anchor is not None:
+            parsed = dates.parse_date_detail(text, after=anchor)
+            if parsed is not None and parsed.value.date() != anchor.date():
+                parsed = None
         if parsed is not None:
             site_settled = bool(order) or bool(orders and dates.date_style(text) in orders)
             return DateFound(parsed.value, updated, source, _order_note(parsed, site_settled))
@@ -324,16 +349,16 @@ def _in_caption(tag: Tag) -> bool:
 # ------------------------------------------------------------------ author
 
 
-def _byline_strings(headline: Tag) -> list[str]:
+def _byline_strings(headline: Tag) -> list[tuple[str, NavigableString]]:
     """Short texts right after the headline, where an unmarked "Posted by NAME" line lives."""
-    out: list[str] = []
+    out: list[tuple[str, NavigableString]] = []
     for node in headline.next_elements:
         if len(out) >= NEAR_HEADLINE_STRINGS // 2:
             break
         if isinstance(node, NavigableString) and type(node) is NavigableString:
             text = _WS.sub(" ", str(node)).strip()
             if 4 <= len(text) <= MAX_DATE_TEXT:
-                out.append(text)
+                out.append((text, node))
     return out
 
 
@@ -380,9 +405,14 @@ def find_author(
                 if name:
                     return name
     if headline is not None:
-        for text in _byline_strings(headline):
+        for text, node in _byline_strings(headline):
             match = BY_WORDS.search(text)
-            if match is None or not _opens_byline(text[: match.start()]):
+            if match is None:
+                name = _name_element_after(node, text, skip)
+                if name:
+                    return name
+                continue
+            if not _opens_byline(text[: match.start()]):
                 continue  # "... targeted by the spy ring." is a sentence, not a byline
             name = _clean_name(match.group("name"))
             if _looks_like_name(name, handles=True):
@@ -455,6 +485,14 @@ BY_WORD_END = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|door|(?-i:di|de))\s*:?\s
 LOCAL_AUTHOR_SELECTORS: tuple[str, ...] = (
     ".autor", ".auteur", ".autore", ".firma", ".verfasser", ".forfatter", ".forfattare",
 )
+#: Inline elements that hold a name printed after a by-word.
+NAME_HOLDERS = frozenset({"a", "span", "strong", "b", "em", "i", "cite"})
+#: Verbs that may open a byline before its by-word: "Posted by", "Written by".
+BYLINE_VERB = re.compile(
+    r"^\s*(?:posted|written|submitted|geschrieben|eingestellt|veröffentlicht|publié|"
+    r"publicado|scritto|geplaatst)\s*$",
+    re.I,
+)
 #: What may stand before "By" at the start of a byline string.
 LEAD_NOISE = " \t-–—|·•:([*"
 #: Separators after which a "by" opens a byline part ("Aug 9, 2012 | By Ann").
@@ -471,6 +509,29 @@ def _name_after_by(index: TreeIndex, skip: frozenset[int]) -> str:
         name = _clean_name(tag_text(tag))
         if _looks_like_name(name) and BY_WORD_END.search(_text_before(tag)):
             return name
+    return ""
+
+
+def _name_element_after(string: NavigableString, text: str, skip: frozenset[int]) -> str:
+    """``Posted by <a>NAME</a>`` near the headline: a string that is only a by-word (after
+    "Posted", "Written"...) and the text of the inline element right after it."""
+    end = BY_WORD_END.search(text)
+    if end is None or BYLINE_VERB.sub("", text[: end.start()]).strip(LEAD_NOISE):
+        return ""
+    for node in string.next_elements:
+        if isinstance(node, Tag) and node.name not in NAME_HOLDERS:
+            return ""  # a line break or a block: nothing on the by-word's line
+        if type(node) is NavigableString and str(node).strip():
+            holder = node.parent
+            name = _clean_name(str(node))
+            if holder is None or holder.name not in NAME_HOLDERS or holder is string.parent:
+                return ""
+            link = holder if holder.name == "a" else holder.find_parent("a")
+            if (link is not None and not_author_link(link, readers=False)) or outside_post(
+                holder, skip
+            ):
+                return ""  # a reader's signature ("Posted by: <a rel=nofollow>")
+            return name if _looks_like_name(name, handles=True) else ""
     return ""
 
 

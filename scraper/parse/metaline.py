@@ -29,7 +29,7 @@ from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.comments.names import INLINE_TAGS, is_dateish, is_name
 from scraper.parse.index import TreeIndex
 
-__all__ = ["META_LINE_SELECTORS", "name_beside_date"]
+__all__ = ["META_LINE_SELECTORS", "name_beside_date", "not_author_link", "outside_post"]
 
 #: Containers of a post's meta line (header or footer), beyond the byline selectors.
 META_LINE_SELECTORS: tuple[str, ...] = (
@@ -45,7 +45,8 @@ HIDDEN = frozenset({"script", "style", "noscript", "template"})
 TAXONOMY_HREF = re.compile(r"/(?:category|categories|tag|tags|label|labels|topics?|rubrik)/",
                            re.I)
 #: ``rel`` values of links that never hold the post's author: taxonomy, readers' sites.
-NOT_AUTHOR_RELS = frozenset({"tag", "category", "nofollow", "external", "ugc"})
+TAXONOMY_RELS = frozenset({"tag", "category"})
+READER_RELS = frozenset({"nofollow", "external", "ugc"})
 #: A by-word opening the name piece ("By Ann Lee", "Von Ann Lee"): not part of the name.
 BY_WORD = re.compile(r"^(?:by|von|par|por|door|di|da)\s+(?=\S+\s)|^by\s+", re.I)
 #: Words on meta lines that are links to the thread or the feed, not names.
@@ -107,18 +108,18 @@ def _date_strings(
     index: TreeIndex, headline: Tag | None, skip: frozenset[int]
 ) -> Iterator[NavigableString]:
     if headline is not None:
-        near = (s for s in _strings_after(headline) if not _excluded(s.parent, skip))
+        near = (s for s in _strings_after(headline) if not outside_post(s.parent, skip))
         yield from _dated(near, NEAR_HEADLINE_DATES)
     for selector in META_LINE_SELECTORS:
         for tag in index.select(selector, limit=3):
-            if _excluded(tag, skip):
+            if outside_post(tag, skip):
                 continue
             yield from _dated(
                 (s for s in tag.descendants if type(s) is NavigableString), NEAR_HEADLINE_DATES
             )
 
 
-def _excluded(tag: Tag | None, skip: frozenset[int]) -> bool:
+def outside_post(tag: Tag | None, skip: frozenset[int]) -> bool:
     """In a sidebar or widget, a comment region, or an element marked as a comment's."""
     if tag is None or not outside_sidebars(tag):
         return True
@@ -281,7 +282,7 @@ def _person(piece: _Piece, *, single_word: bool) -> bool:
         return False
     if any(ch.isdigit() for ch in text):
         return False
-    if piece.link is not None and _taxonomy_link(piece.link):
+    if piece.link is not None and not_author_link(piece.link):
         return False
     words = text.split()
     if len(words) > MAX_NAME_WORDS:
@@ -300,11 +301,13 @@ def _without_by_word(text: str) -> str:
     return BY_WORD.sub("", _norm(text), count=1)
 
 
-def _taxonomy_link(link: Tag) -> bool:
-    """A category or tag link, or a reader's link (``rel="external nofollow"``, as platforms
-    mark commenters' sites)."""
+def not_author_link(link: Tag, *, readers: bool = True) -> bool:
+    """A category or tag link, or (with ``readers``) a reader's link: ``rel="external
+    nofollow"`` or ``ugc``, as platforms mark commenters' sites. (Some sites mark their
+    editors' links ``nofollow`` too: Slashdot's "Posted by <a rel=nofollow>".)"""
     rel = link.get("rel")
-    if isinstance(rel, list) and any(r.lower() in NOT_AUTHOR_RELS for r in rel):
+    rels = {r.lower() for r in rel} if isinstance(rel, list) else set()
+    if rels & TAXONOMY_RELS or (readers and rels & READER_RELS):
         return True
     href = link.get("href")
     return isinstance(href, str) and TAXONOMY_HREF.search(href) is not None
