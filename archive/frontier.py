@@ -28,6 +28,8 @@ LISTED_SOURCES = ("sitemap", "feed")
 #: id-walk probe past the end, a feed page past the last), ``deferred`` (a listing or static page
 #: not worth fetching because sitemaps/feeds cover every post), ``skipped``.
 IN_CHUNKS = 500
+#: ``pages.error_kind`` of a post page stored without one of its comment pages.
+COMMENT_PAGE_ERROR = "comment-page"
 
 
 class SiteFrontier:
@@ -202,10 +204,12 @@ class SiteFrontier:
                     saved = self.archive.save_post(
                         self.site_id, page.post, url=post_url, blob_hash=blob, now=now,
                         profile_key=outcome.profile_key,
+                        comments_complete=outcome.comments_complete,
                     )
                     self.counts[f"{saved.status}_posts"] += 1
                     self.counts["new_comments"] += saved.new_comments
                     self.counts["removed_comments"] += saved.removed_comments
+                self._comment_pages_done(page_id, outcome, now)
                 self._enqueue(outcome.found)
             elif outcome.expected_miss:
                 self.db.execute(
@@ -218,6 +222,39 @@ class SiteFrontier:
         if outcome.status in GONE_STATUSES and not outcome.expected_miss:
             self.archive.mark_gone(item.url, now=now)
         return saved
+
+    def _comment_pages_done(self, page_id: int, outcome: PageOutcome, now: str) -> None:
+        """Log the requests for the post's other comment pages with the post page's fetches (their
+        raw bodies kept, so a re-parse needs no network). When one failed, the post page keeps
+        the error and loses its validators: the next run fetches it in full and asks the failed
+        comment page again."""
+        failed = [r for r in outcome.comment_pages if r.failed]
+        for request in outcome.comment_pages:
+            result = request.result
+            blob = put_blob(self.db, result.body) if result is not None and result.body else None
+            self.db.execute(
+                "INSERT INTO fetches (run_id, page_id, url, final_url, fetched_at, status, bytes, "
+                "elapsed, not_modified, content_type, blob_hash, error_kind, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                [
+                    self.run_id, page_id, request.url, result.final_url if result else None, now,
+                    result.status if result else request.status,
+                    len(result.body) if result else 0, result.elapsed if result else None,
+                    result.content_type if result else None, blob, request.error_kind,
+                    request.error,
+                ],
+            )
+            self.counts["requests"] += 1
+            if result is not None:
+                self.counts["bytes"] += len(result.body)
+                self.counts["comment_pages"] += 1
+        if failed:
+            self.counts["errors"] += len(failed)
+            self.db.execute(
+                "UPDATE pages SET etag = NULL, last_modified = NULL, error_kind = ?, error = ? "
+                "WHERE id = ?",
+                [COMMENT_PAGE_ERROR, f"{failed[0].url}: {failed[0].error}", page_id],
+            )
 
     def _alias_done(self, url: str, item: QueueItem, blob: str | None, now: str) -> None:
         """The post's own URL (its rel=canonical or redirect target) is done with this fetch:

@@ -14,7 +14,7 @@ from archive.profiles import learn_site_profile, profile_of, save_profile
 from archive.store import Archive
 from scraper.crawl import Crawler, CrawlEvent, CrawlSettings
 from scraper.fetch import Fetcher
-from scraper.models import ParsedPage, SiteProfile
+from scraper.models import ParsedPage, Post, SiteProfile
 from scraper.urls import Scope, canonical_url
 
 __all__ = ["CrawlOptions", "CrawlSummary", "crawl_site", "reparse_site"]
@@ -261,9 +261,40 @@ def reparse_site(
         if page.post is None:
             counts["unchanged"] += 1
             continue
+        post, complete = _with_stored_comment_pages(archive, page, profile)
         in_place = epoch is not None and first_seen >= epoch
         outcome = archive.save_post(
-            site_id, page.post, url=url, blob_hash=blob_hash, in_place=in_place, profile_key=key
+            site_id, post, url=url, blob_hash=blob_hash, in_place=in_place, profile_key=key,
+            comments_complete=complete,
         )
         counts[outcome.status] += 1
     return counts
+
+
+def _with_stored_comment_pages(
+    archive: Archive, page: ParsedPage, profile: SiteProfile
+) -> tuple[Post, bool]:
+    """The page's post with the comments of its other comment pages, read from their last
+    stored copies (``fetches``); and whether every one of them was there. A comment page never
+    stored leaves the result incomplete, so its comments are not marked removed."""
+    from scraper.comment_pages import Missing, gather
+
+    assert page.post is not None
+    if not page.comment_pages:
+        return page.post, True
+
+    def stored(url: str) -> ParsedPage | Missing:
+        row = archive.db.execute(
+            "SELECT blob_hash FROM fetches WHERE url = ? AND blob_hash IS NOT NULL "
+            "AND error_kind IS NULL ORDER BY id DESC LIMIT 1",
+            [url],
+        ).fetchone()
+        body = archive.raw_body(row[0]) if row else None
+        if body is None:
+            return Missing(url, "not-stored", "no stored copy of the comment page")
+        return parse_page_lazily(body, page.url, profile)
+
+    gathered = gather(page, stored)
+    if gathered is None:
+        return page.post, True
+    return gathered.post, gathered.complete

@@ -294,12 +294,15 @@ class Archive:
         now: str | None = None,
         in_place: bool = False,
         profile_key: str | None = None,
+        comments_complete: bool = True,
     ) -> SaveOutcome:
         """Save a parsed post under ``url`` (default ``post.url``): new, changed (the old version
         is kept in ``post_versions``) or unchanged; then sync its comments.
 
         ``in_place`` corrects the current version without recording a new one (used when a
         re-parse in the same run fixes what the first parse of a brand-new post got wrong).
+        ``comments_complete=False`` says some of the post's comment pages could not be read:
+        stored comments missing from ``post`` are then kept as they are, not marked removed.
         """
         now = now or utcnow()
         url = url or post.url
@@ -340,7 +343,9 @@ class Archive:
                         [*values.values(), version, now, now, post_id],
                     )
                     status = "changed"
-            new_c, removed_c = self._sync_comments(post_id, post.comments, now)
+            new_c, removed_c = self._sync_comments(
+                post_id, post.comments, now, mark_removed=comments_complete
+            )
         return SaveOutcome(status, post_id, version, new_c, removed_c)  # type: ignore[arg-type]
 
     def _keep_version(self, post_id: int) -> None:
@@ -351,7 +356,9 @@ class Archive:
             [utcnow(), post_id],
         )
 
-    def _sync_comments(self, post_id: int, comments: list[Comment], now: str) -> tuple[int, int]:
+    def _sync_comments(
+        self, post_id: int, comments: list[Comment], now: str, *, mark_removed: bool = True
+    ) -> tuple[int, int]:
         existing = {
             fp: (cid, removed)
             for cid, fp, removed in self.db.execute(
@@ -389,6 +396,8 @@ class Archive:
                 new += 1
             ids.append(cid)
         gone = [cid for fp, (cid, removed) in existing.items() if fp not in seen and not removed]
+        if not mark_removed:
+            gone = []
         for cid in gone:
             self.db.execute("UPDATE comments SET removed_at = ? WHERE id = ?", [now, cid])
         return new, len(gone)

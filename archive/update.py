@@ -12,6 +12,15 @@ One run of one site:
 3. The crawler fetches the queue and follows new links found on fetched pages (a new post).
    Every page is saved in one transaction (``SiteFrontier.complete``), then rescheduled.
 
+A post whose comments are split over several pages (``scraper.comment_pages``) is re-read whole
+whenever its own page is fetched in full: every comment page is fetched again and merged. When its
+own page answers 304, its comment pages are not asked: on WordPress a new comment lands on the
+page the post's URL shows (the newest, by default), so that page changes too; an edit or removal
+on an older comment page waits until the post's own page changes (a server that sends no
+validators, as WordPress does not for its pages, answers in full every time). A comment page
+that fails makes the run ``partial`` and the post due on the next run, fetched in full (no
+validators); the comments it held stay in the archive, not marked removed.
+
 A post page that answers 404/410 is re-checked on the next run, and the second answer in a row
 marks the post deleted (``Archive.mark_gone``): a deletion takes two runs, so one hiccup of the
 server never marks a post deleted. 404/410 are not errors of the run.
@@ -156,7 +165,11 @@ class _ScheduledFrontier(SiteFrontier):
             self.update_counts["deleted_posts"] += int(before[1] is None and after[1] is not None)
         elif failed:
             self.update_counts["errors"] += 1
-        self.scheduler.record(url, changed=changed, failed=failed, gone=gone)
+        # A comment page that failed is an error of the run, and its post is due again next run
+        # (its validators were dropped, so that run fetches it in full: see SiteFrontier).
+        missed = sum(1 for request in outcome.comment_pages if request.failed)
+        self.update_counts["errors"] += missed
+        self.scheduler.record(url, changed=changed, failed=failed or missed > 0, gone=gone)
         page = outcome.page
         if new_links and page is not None and page.kind == "listing" and page.next_page:
             self._check_next_page(page.next_page)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
+from scraper.comment_pages import MAX_COMMENT_PAGES, Fetched, fetch_comment_pages
 from scraper.coverage import Coverage, FrontierRow
 from scraper.discover import DEFER_BELOW, DOC_SOURCES, Discovery, Priority
 from scraper.errors import FetchError
@@ -75,6 +76,7 @@ class CrawlSettings:
     use_sitemaps: bool = True
     use_feeds: bool = True
     id_walk: bool = True
+    max_comment_pages: int = MAX_COMMENT_PAGES
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class CrawlReport:
     deferred: int = 0
     probes: int = 0
     traps_refused: int = 0
+    comment_pages: int = 0
     stopped_by_limit: bool = False
     dates_seen: list[str] = field(default_factory=list)
     error_samples: list[str] = field(default_factory=list)
@@ -277,12 +280,17 @@ class Crawler:
         page = self._parse(result, item)
         found: list[QueueItem] = []
         store_as = None
+        paged: Fetched | None = None
         if page is not None:
             page = self._reclassify(page, item)
             if page.dates_seen:
                 self._learn_dates(page.dates_seen)
             found = self._links(page, item)
             store_as = self._store_as(page, item, result)
+            paged = self._comment_pages(page)
+            if paged is not None:
+                page = replace(page, post=paged.gathered.post)
+                found = [q for q in found if q.url not in page.comment_pages]
             if page.post is not None:
                 self.report.posts += 1
                 self.report.comments += len(page.post.comments)
@@ -293,7 +301,29 @@ class Crawler:
         # A page stored under another URL is an alias: not a post of its own URL shape.
         kind = "alias" if store_as else None
         return PageOutcome(item, result=result, page=page, found=tuple(found), store_as=store_as,
-                           kind=kind, profile_key=parsed_with)
+                           kind=kind, profile_key=parsed_with,
+                           comment_pages=paged.requests if paged else (),
+                           comments_complete=paged.gathered.complete if paged else True)
+
+    def _comment_pages(self, page: ParsedPage) -> Fetched | None:
+        """Fetch the post's other comment pages and merge their comments into it (bounded by
+        ``max_comment_pages``); a page that fails is reported like any failed fetch."""
+        if page.post is None or not page.comment_pages or self.settings.max_comment_pages <= 0:
+            return None
+        paged = fetch_comment_pages(
+            page, self.fetcher, lambda body, url: self.parse(body, url, self.profile),
+            self.scope.__contains__, limit=self.settings.max_comment_pages,
+        )
+        for request in paged.requests if paged else ():
+            if request.result is not None:
+                self.report.comment_pages += 1
+            elif request.failed:
+                self.report.errors += 1
+                if len(self.report.error_samples) < 20:
+                    self.report.error_samples.append(f"{request.url}: {request.error}")
+                self._emit(CrawlEvent("error", request.url, error=f"{request.error_kind}: "
+                                                                  f"{request.error}"))
+        return paged
 
     def _failed(self, item: QueueItem, exc: FetchError) -> PageOutcome:
         expected = exc.status in GONE and (item.source == "id-walk" or item.source in DOC_SOURCES)

@@ -127,6 +127,14 @@ class ParsedPage:
     ``post`` is None unless the page is a single post. ``links`` are absolute, in-document order,
     fragment-free; ``feeds`` are feed URLs announced by the page; ``next_page`` is the listing's
     rel=next / "older posts" link when there is one.
+
+    ``comment_pages`` are the post's other pages of reader comments (WordPress
+    ``/comment-page-N/`` or ``?cpage=N``, Drupal ``?page=N`` in the comments' pager): absolute,
+    fragment-free, deduplicated, in page order, without this page; only links inside the comments
+    area that point to the same post count. ``comment_page`` is the one-based number of the
+    comment page this page shows, when its URL or its comment pager says so. The crawler fetches
+    those pages and merges their comments into ``post`` (``scraper.comment_pages``); they are
+    never posts or crawl links of their own.
     """
 
     url: str
@@ -137,6 +145,8 @@ class ParsedPage:
     feeds: list[str] = field(default_factory=list)
     next_page: str | None = None
     dates_seen: list[str] = field(default_factory=list)
+    comment_pages: list[str] = field(default_factory=list)
+    comment_page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +166,29 @@ class QueueItem:
     priority: int = 0
 
 
+#: Fetch error kinds that are a refusal, not a failure: a comment page robots.txt forbids (or
+#: outside the crawl's scope) is skipped for good, not asked again on the next run.
+REFUSED_KINDS = frozenset({"disallowed", "out-of-scope"})
+
+
+@dataclass(frozen=True)
+class CommentPageFetch:
+    """One request for a post's extra comment page (``ParsedPage.comment_pages``): the answer,
+    or why there is none (``error_kind``/``error``/``status`` as in ``PageOutcome``). Stored with
+    the post page's fetches; never a page of the crawl of its own."""
+
+    url: str
+    result: FetchResult | None = None
+    error_kind: str | None = None
+    error: str | None = None
+    status: int | None = None
+
+    @property
+    def failed(self) -> bool:
+        """The page could not be fetched and is worth asking again (not refused)."""
+        return self.result is None and self.error_kind not in REFUSED_KINDS
+
+
 @dataclass(frozen=True)
 class PageOutcome:
     """What happened to one frontier item: handed to the store as ONE transaction.
@@ -167,6 +200,10 @@ class PageOutcome:
     the item's (an in-scope ``rel=canonical`` or redirect target), which is then marked done too.
     ``expected_miss`` marks a 404 that is an answer, not an error (an id-walk probe).
     ``profile_key`` is ``SiteProfile.key()`` of the profile the page was parsed with.
+    ``comment_pages`` are the requests made for the post's other comment pages, whose comments
+    are already merged into ``page.post``; ``comments_complete`` is False when some of them could
+    not be read (or the pager went past the limit): a stored comment missing from the post is
+    then not taken for deleted upstream.
     """
 
     item: QueueItem
@@ -180,3 +217,5 @@ class PageOutcome:
     store_as: str | None = None
     expected_miss: bool = False
     profile_key: str | None = None
+    comment_pages: tuple[CommentPageFetch, ...] = ()
+    comments_complete: bool = True

@@ -113,6 +113,8 @@ NON_PAGE_EXTENSIONS = frozenset(
     }
 )
 # Paths of admin, login, search and comment-reply machinery: endless or private, never posts.
+# Comment pages (``/comment-page-N``, ``?cpage=N``) are no pages of the crawl either: the crawler
+# fetches them as part of their post (``scraper.comment_pages``), never as links of their own.
 SKIP_PATH_PATTERNS = re.compile(
     r"/(wp-admin|wp-login\.php|wp-json|xmlrpc\.php|cgi-bin|login|logout|signin|signup|register"
     r"|cart|checkout|my-account|account|search)(/|$)|/comment-page-\d+|/trackback/?$|/embed/?$",
@@ -124,6 +126,7 @@ SKIP_QUERY_KEYS = frozenset(
         "q",
         "search",
         "replytocom",
+        "cpage",
         "share",
         "print",
         "format",

@@ -27,6 +27,7 @@ from scraper import dates
 from scraper.models import Comment, PageKind, ParsedPage, Post, SiteProfile
 from scraper.parse.body import Body, extract_body
 from scraper.parse.byline import find_author, find_dates
+from scraper.parse.comments.paging import CommentPaging, find_comment_pages
 from scraper.parse.decode import decode_html
 from scraper.parse.generic import LISTING_TYPES, Metadata, extract_metadata, tag_text
 from scraper.parse.headline import TITLE_SEPARATORS, Headline, find_headline
@@ -120,14 +121,17 @@ def _parse_page(
     if verdict == "listing" or verdict == "other":
         return ParsedPage(url=url, kind=verdict, canonical_url=links.canonical, links=links.links,
                           feeds=links.feeds, next_page=links.next_page, dates_seen=dates_seen)
+    paging = find_comment_pages(index, text, url)  # read-only: before the body extractor
     post = _build_post(index, text, url, site, platform, meta, headline, links,
                        teasers=verdict == "teasers")
     kind: PageKind = "post"
     if post is None:
         kind = "listing" if verdict == "teasers" else "other"
+        paging = CommentPaging()
     return ParsedPage(url=url, kind=kind, post=post, canonical_url=links.canonical,
                       links=links.links, feeds=links.feeds, next_page=links.next_page,
-                      dates_seen=dates_seen)
+                      dates_seen=dates_seen, comment_pages=paging.pages,
+                      comment_page=paging.current)
 
 
 def _build_post(

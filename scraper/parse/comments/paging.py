@@ -1,0 +1,171 @@
+"""Comment pages: the other pages of one post's reader comments.
+
+WordPress ("Break comments into pages") shows a post's comments a page at a time: the post's own
+URL shows one page (the newest by default) and ``/post-slug/comment-page-N/`` or
+``?cpage=N`` the others, linked from ``nav.comment-navigation``, ``.comments-pagination`` or
+``a.page-numbers`` inside the comments area (never with ``<link rel=next>``). Drupal pages a
+node's comments with ``?page=N`` (zero-based) and a ``.pager`` inside the comments section.
+Blogger's "Load more..." is script-only: its later comments are not in any HTML page, and
+nothing here can reach them.
+
+Links come out canonical (``scraper.urls.canonical_url``). A link counts only when it sits
+inside the comments area (an ancestor whose class or id names comments), points to the same post
+(same host and path once the comment-page marker is taken off) and carries a comment-page marker.
+So a listing's ``/page/2/`` or ``?paged=2`` never counts, nor a "recent comments" widget's link to
+another post's comment page.
+
+Page numbers are one-based everywhere here (Drupal's ``?page=1`` is page 2), so the pages of
+one post sort the same way whatever the platform.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+
+from bs4.element import Tag
+
+from scraper.parse.index import TreeIndex
+from scraper.urls import canonical_url
+
+__all__ = ["CommentPaging", "comment_page_number", "find_comment_pages", "post_of_comment_page"]
+
+#: ``/post-slug/comment-page-N/`` (WordPress pretty permalinks).
+PATH_MARKER = re.compile(r"/comment-page-(\d+)/?$", re.I)
+#: Query keys that number comment pages, and the number of their first page.
+QUERY_MARKERS: dict[str, int] = {"cpage": 1}
+#: Query keys that number comment pages only inside a comments pager (Drupal's zero-based
+#: ``?page=N``); elsewhere they page listings.
+PAGER_QUERY_MARKERS: dict[str, int] = {"page": 0}
+#: Cheap test on the raw page: no comment-page marker anywhere, no work on the tree.
+TEXT_MARKERS = ("comment-page-", "cpage=", "page=")
+#: A class or id naming the comments area or its navigation (``#comments``, ``.comments-area``,
+#: ``nav.comment-navigation``, ``.comments-pagination``, Drupal's ``section.comments``).
+COMMENT_AREA_NAME = re.compile(r"comment", re.I)
+#: A class or id naming a pager or navigation block (Drupal's ``.pager``, WordPress's
+#: ``.navigation``, ``.nav-links``, ``.comments-pagination``).
+PAGER_NAME = re.compile(r"pager|pagination|navigation|nav-links", re.I)
+#: The current page's marker inside a pager (WordPress ``span.page-numbers.current``, Drupal
+#: ``li.pager-current`` / ``li.is-active``).
+CURRENT_SELECTOR = "[aria-current=page], .current, .pager-current, .is-active"
+#: Ancestors looked at above a link before giving up (comment navigation is shallow).
+MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class CommentPaging:
+    """The other comment pages of a post page: absolute, fragment-free, in page order, without
+    the page itself; ``current`` is this page's one-based number when the page or its URL
+    says it."""
+
+    pages: list[str] = field(default_factory=list)
+    current: int | None = None
+
+
+def comment_page_number(url: str) -> int | None:
+    """The one-based comment page a URL names by its marker, or None when it has none."""
+    parts = urlsplit(url)
+    found = PATH_MARKER.search(parts.path)
+    if found:
+        return int(found.group(1))
+    query = dict(parse_qsl(parts.query))
+    for key, first in (QUERY_MARKERS | PAGER_QUERY_MARKERS).items():
+        value = query.get(key, "")
+        if value.isdigit():
+            return int(value) - first + 1
+    return None
+
+
+def post_of_comment_page(url: str) -> str:
+    """The URL with its comment-page marker taken off (fragment dropped), so that the comment
+    pages of one post all name the same post."""
+    parts = urlsplit(urldefrag(url)[0])
+    path = PATH_MARKER.sub("/", parts.path)
+    markers = QUERY_MARKERS | PAGER_QUERY_MARKERS
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if k not in markers))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/") or "/",
+                       query, ""))
+
+
+def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
+    """The comment pages a post page links to (see the module docstring). Read-only: call it
+    before the body extractor takes elements out of the tree."""
+    own = comment_page_number(url)
+    if not any(marker in text for marker in TEXT_MARKERS):
+        return CommentPaging(current=own)
+    post = post_of_comment_page(url)
+    try:
+        here = canonical_url(url)
+    except ValueError:
+        return CommentPaging(current=own)
+    numbered: dict[str, int] = {}
+    navs: list[Tag] = []
+    for a in index.tags("a"):
+        href = a.get("href")
+        if not isinstance(href, str) or not href.strip() or href.lstrip().startswith("#"):
+            continue
+        try:
+            target = canonical_url(urljoin(url, href.strip()))
+        except ValueError:
+            continue
+        number = comment_page_number(target)
+        if number is None or target == here or post_of_comment_page(target) != post:
+            continue
+        nav = _comment_nav(a, pager_only=_only_pager_marker(target))
+        if nav is None:
+            continue
+        numbered.setdefault(target, number)
+        if nav not in navs:
+            navs.append(nav)
+    if own is None:
+        own = _current_number(index, navs)
+    pages = [u for u, n in sorted(numbered.items(), key=lambda item: item[1]) if n != own]
+    return CommentPaging(pages=pages, current=own)
+
+
+def _only_pager_marker(url: str) -> bool:
+    """The URL is numbered only by a key that pages listings too (``?page=N``)."""
+    parts = urlsplit(url)
+    if PATH_MARKER.search(parts.path):
+        return False
+    keys = {k for k, _ in parse_qsl(parts.query)}
+    return not (keys & set(QUERY_MARKERS))
+
+
+def _comment_nav(a: Tag, *, pager_only: bool) -> Tag | None:
+    """The comment navigation a link sits in: its nearest ``nav`` or pager ancestor when one
+    lies inside the comments area, else the comments area itself; None when no ancestor names
+    comments (or, for a ``?page=N`` link, no pager lies between it and the comments area)."""
+    pager: Tag | None = None
+    node = a.parent
+    for _ in range(MAX_DEPTH):
+        if not isinstance(node, Tag) or node.name in ("body", "html"):
+            return None
+        names = " ".join([*_classes(node), str(node.get("id") or "")])
+        if pager is None and (node.name == "nav" or PAGER_NAME.search(names)):
+            pager = node
+        if COMMENT_AREA_NAME.search(names):
+            if pager is None and pager_only:
+                return None
+            return pager or node
+        node = node.parent
+    return None
+
+
+def _classes(tag: Tag) -> list[str]:
+    value = tag.get("class")
+    if isinstance(value, str):
+        return value.split()
+    return list(value or [])
+
+
+def _current_number(index: TreeIndex, navs: list[Tag]) -> int | None:
+    """The number a comment pager marks as the page shown (``span.current`` "3"), if any."""
+    for nav in navs:
+        for tag in index.select_below(nav, CURRENT_SELECTOR, limit=3):
+            digits = "".join(ch for ch in tag.get_text(" ", strip=True) if ch.isdigit())
+            if digits and len(digits) < 6:
+                return int(digits)
+    return None
