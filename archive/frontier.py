@@ -226,8 +226,8 @@ class SiteFrontier:
     def _comment_pages_done(self, page_id: int, outcome: PageOutcome, now: str) -> None:
         """Log the requests for the post's other comment pages with the post page's fetches (their
         raw bodies kept, so a re-parse needs no network). When one failed, the post page keeps
-        the error and loses its validators: the next run fetches it in full and asks the failed
-        comment page again."""
+        the error, loses its validators and is due at once: the next run fetches it in full and
+        asks the failed comment page again."""
         failed = [r for r in outcome.comment_pages if r.failed]
         for request in outcome.comment_pages:
             result = request.result
@@ -251,9 +251,9 @@ class SiteFrontier:
         if failed:
             self.counts["errors"] += len(failed)
             self.db.execute(
-                "UPDATE pages SET etag = NULL, last_modified = NULL, error_kind = ?, error = ? "
-                "WHERE id = ?",
-                [COMMENT_PAGE_ERROR, f"{failed[0].url}: {failed[0].error}", page_id],
+                "UPDATE pages SET etag = NULL, last_modified = NULL, error_kind = ?, error = ?, "
+                "next_check = ? WHERE id = ?",
+                [COMMENT_PAGE_ERROR, f"{failed[0].url}: {failed[0].error}", now, page_id],
             )
 
     def _alias_done(self, url: str, item: QueueItem, blob: str | None, now: str) -> None:

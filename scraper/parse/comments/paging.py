@@ -44,8 +44,8 @@ TEXT_MARKERS = ("comment-page-", "cpage=", "page=")
 #: ``nav.comment-navigation``, ``.comments-pagination``, Drupal's ``section.comments``).
 COMMENT_AREA_NAME = re.compile(r"comment", re.I)
 #: A class or id naming a pager or navigation block (Drupal's ``.pager``, WordPress's
-#: ``.navigation``, ``.nav-links``, ``.comments-pagination``).
-PAGER_NAME = re.compile(r"pager|pagination|navigation|nav-links", re.I)
+#: ``.navigation``, ``.nav-links``, ``.comments-pagination``, ``a.page-numbers``).
+PAGER_NAME = re.compile(r"pager|pagination|navigation|nav-links|page-numbers", re.I)
 #: The current page's marker inside a pager (WordPress ``span.page-numbers.current``, Drupal
 #: ``li.pager-current`` / ``li.is-active``).
 CURRENT_SELECTOR = "[aria-current=page], .current, .pager-current, .is-active"
@@ -135,23 +135,28 @@ def _only_pager_marker(url: str) -> bool:
 
 
 def _comment_nav(a: Tag, *, pager_only: bool) -> Tag | None:
-    """The comment navigation a link sits in: its nearest ``nav`` or pager ancestor when one
-    lies inside the comments area, else the comments area itself; None when no ancestor names
-    comments (or, for a ``?page=N`` link, no pager lies between it and the comments area)."""
+    """The comment navigation a link sits in, or None when it is none.
+
+    That is its outermost pager (``a.page-numbers``, ``nav``, ``.navigation``, ``.pager``) or, with
+    no pager, the comments area around it. A ``?page=N`` link (``pager_only``) must sit in a pager
+    inside the comments area; a link with a comment-page marker may also sit in a pager outside
+    it (classic WordPress themes put ``div.navigation`` beside ``h3#comments``, not inside).
+    """
+    own = a if PAGER_NAME.search(" ".join(_classes(a))) else None
     pager: Tag | None = None
     node = a.parent
     for _ in range(MAX_DEPTH):
         if not isinstance(node, Tag) or node.name in ("body", "html"):
-            return None
+            break
         names = " ".join([*_classes(node), str(node.get("id") or "")])
-        if pager is None and (node.name == "nav" or PAGER_NAME.search(names)):
-            pager = node
+        if node.name == "nav" or PAGER_NAME.search(names):
+            pager = node  # the outermost pager: ``ul.pager``, not its ``li.pager-item``
         if COMMENT_AREA_NAME.search(names):
-            if pager is None and pager_only:
+            if pager is None and own is None and pager_only:
                 return None
             return pager or node
         node = node.parent
-    return None
+    return None if pager_only else pager or own
 
 
 def _classes(tag: Tag) -> list[str]:
