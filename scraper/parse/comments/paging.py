@@ -38,17 +38,18 @@ QUERY_MARKERS: dict[str, int] = {"cpage": 1}
 #: Query keys that number comment pages only inside a comments pager (Drupal's zero-based
 #: ``?page=N``); elsewhere they page listings.
 PAGER_QUERY_MARKERS: dict[str, int] = {"page": 0}
-#: Cheap test on the raw page: no comment-page marker anywhere, no work on the tree.
-TEXT_MARKERS = ("comment-page-", "cpage=", "page=")
+#: Cheap test on the raw page and on each link's href (``comment-page-2``, ``cpage=2``,
+#: ``page=1``): no marker, no URL work. Its literal start keeps the scan of a page fast.
+TEXT_MARKER = re.compile(r"page(?:-\d|=\d)")
 #: A class or id naming the comments area or its navigation (``#comments``, ``.comments-area``,
 #: ``nav.comment-navigation``, ``.comments-pagination``, Drupal's ``section.comments``).
 COMMENT_AREA_NAME = re.compile(r"comment", re.I)
 #: A class or id naming a pager or navigation block (Drupal's ``.pager``, WordPress's
 #: ``.navigation``, ``.nav-links``, ``.comments-pagination``, ``a.page-numbers``).
 PAGER_NAME = re.compile(r"pager|pagination|navigation|nav-links|page-numbers", re.I)
-#: The current page's marker inside a pager (WordPress ``span.page-numbers.current``, Drupal
-#: ``li.pager-current`` / ``li.is-active``).
-CURRENT_SELECTOR = "[aria-current=page], .current, .pager-current, .is-active"
+#: Classes of the current page's marker inside a pager (WordPress ``span.page-numbers.current``,
+#: Drupal ``li.pager-current`` / ``li.is-active``); ``aria-current="page"`` marks it too.
+CURRENT_CLASSES = frozenset({"current", "pager-current", "is-active"})
 #: Ancestors looked at above a link before giving up (comment navigation is shallow).
 MAX_DEPTH = 12
 
@@ -93,7 +94,7 @@ def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
     """The comment pages a post page links to (see the module docstring). Read-only: call it
     before the body extractor takes elements out of the tree."""
     own = comment_page_number(url)
-    if not any(marker in text for marker in TEXT_MARKERS):
+    if TEXT_MARKER.search(text) is None:
         return CommentPaging(current=own)
     post = post_of_comment_page(url)
     try:
@@ -104,7 +105,7 @@ def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
     navs: list[Tag] = []
     for a in index.tags("a"):
         href = a.get("href")
-        if not isinstance(href, str) or not href.strip() or href.lstrip().startswith("#"):
+        if not isinstance(href, str) or "page" not in href or not TEXT_MARKER.search(href):
             continue
         try:
             target = canonical_url(urljoin(url, href.strip()))
@@ -120,7 +121,7 @@ def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
         if nav not in navs:
             navs.append(nav)
     if own is None:
-        own = _current_number(index, navs)
+        own = _current_number(navs)
     pages = [u for u, n in sorted(numbered.items(), key=lambda item: item[1]) if n != own]
     return CommentPaging(pages=pages, current=own)
 
@@ -166,10 +167,12 @@ def _classes(tag: Tag) -> list[str]:
     return list(value or [])
 
 
-def _current_number(index: TreeIndex, navs: list[Tag]) -> int | None:
+def _current_number(navs: list[Tag]) -> int | None:
     """The number a comment pager marks as the page shown (``span.current`` "3"), if any."""
     for nav in navs:
-        for tag in index.select_below(nav, CURRENT_SELECTOR, limit=3):
+        for tag in nav.find_all(True):
+            if tag.get("aria-current") != "page" and not CURRENT_CLASSES & set(_classes(tag)):
+                continue
             digits = "".join(ch for ch in tag.get_text(" ", strip=True) if ch.isdigit())
             if digits and len(digits) < 6:
                 return int(digits)
