@@ -50,6 +50,12 @@ HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Classes that alternate between the rows of one list, and suffixes that do.
 ROW_MARKS = frozenset({"odd", "even", "alt", "alternate", "first", "last"})
 ROW_SUFFIX = re.compile(r"(?<=[a-z])(?:\d+|[-_](?:alt|odd|even))$", re.I)
+#: A class token that marks a list item as a reply: "reply", "child", "answer" as a word of it.
+REPLY_CLASS = re.compile(
+    r"(?:^|[-_])(?:reply|replies|child|children|answer|antwort|reponse|respuesta|risposta)"
+    r"(?:$|[-_])",
+    re.I,
+)
 #: A lone unit (one comment on the page, with no comment heading over it) needs a name and
 #: this much text to be believed.
 MIN_LONE_CHARS = 30
@@ -351,8 +357,14 @@ def find_generic(
         if len(found) == 1 and not _believable_lone(area, found[0][1]):
             continue
         raws = []
+        last_top: Tag | None = None
         for tag, parts in found:
             parent = next((members[id(p)] for p in tag.parents if id(p) in members), None)
+            if parent is None and _reply_marked(tag):
+                answered = last_top is not None and last_top.parent is tag.parent
+                parent = last_top if answered else None
+            elif parent is None:
+                last_top = tag
             raws.append(
                 RawComment(
                     element=tag,
@@ -374,6 +386,12 @@ def find_generic(
             regions.extend(extra)
         return GenericFound(raws, regions)
     return None
+
+
+def _reply_marked(tag: Tag) -> bool:
+    """An item that a class alone marks as a reply (``comment-reply-panel``), in a flat list:
+    it answers the unmarked item before it, which it follows."""
+    return any(REPLY_CLASS.search(name) for name in tag.get_attribute_list("class") if name)
 
 
 def _external_id(tag: Tag) -> str | None:

@@ -55,19 +55,21 @@ def finish(
     (one ``23/06/2020`` settles ``10/06/2020``), then the site's order for that date style
     (``orders``), then the site's ``order``. Year-less stamps (``Jul 14``) take their year from
     ``after``, the post's date: a comment is never older than its post. A comment repeated
-    verbatim (same author, stamp and text: pages saved with the thread rendered twice) is kept
-    once. Pingback notices (:data:`NOT_A_COMMENT`) are dropped.
+    verbatim (same id, author, stamp and text) in another list (pages saved with the thread
+    rendered twice) is kept once; a repeat in the same list as the first is a reader's double
+    post, a record of its own. Pingback notices (:data:`NOT_A_COMMENT`) are dropped.
     """
     styles = {**(orders or {}), **resolve_orders(raw.date_text for raw in raws if raw.date_text)}
     index: dict[int, int] = {}
-    seen: dict[tuple[str | None, str | None, str | None, str], int] = {}
+    seen: dict[tuple[str | None, str | None, str | None, str], tuple[int, Tag | None]] = {}
     comments: list[Comment] = []
     for raw in raws:
         if NOT_A_COMMENT.match(raw.text) or NOT_A_COMMENTER.match(raw.author or ""):
             continue
         key = (raw.external_id, raw.author, raw.date_text, raw.text)
-        if key in seen and raw.text:
-            index[id(raw.element)] = seen[key]
+        first = seen.get(key)
+        if first is not None and raw.text and first[1] is not raw.element.parent:
+            index[id(raw.element)] = first[0]
             continue
         parent = index.get(id(raw.parent)) if raw.parent is not None else None
         published = None
@@ -80,7 +82,8 @@ def finish(
                 reference=reference,
                 after=after,
             )
-        index[id(raw.element)] = seen[key] = len(comments)
+        index[id(raw.element)] = len(comments)
+        seen.setdefault(key, (len(comments), raw.element.parent))
         comments.append(
             Comment(
                 author=raw.author,
