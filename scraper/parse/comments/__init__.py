@@ -38,6 +38,7 @@ from scraper.parse.comments import (
 )
 from scraper.parse.comments.embeds import detect_embed
 from scraper.parse.comments.generic import find_generic
+from scraper.parse.comments.headed import find_headed
 from scraper.parse.comments.markup import CommentMarkup, extract_markup
 from scraper.parse.comments.pinned import drop_foreign_pinned
 from scraper.parse.comments.postdate import declared_published
@@ -125,6 +126,10 @@ def extract_comments(
     if generic is not None:
         regions = outermost([*generic.regions, *regions], page)
         return CommentsFound(_flag(soup, page, dated(generic.raws)), "native", regions)
+    headed = find_headed(soup, url, page)
+    if headed is not None:
+        regions = outermost([*headed.regions, *regions], page)
+        return CommentsFound(_flag(soup, page, dated(headed.raws)), "native", regions)
     embed = detect_embed(soup, page)
     return CommentsFound([], embed or "none", regions)
 
