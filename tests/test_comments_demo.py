@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scraper.demo import POSTS, DemoComment, DemoPost, render
+from scraper.demo.pages import comment_page_count
 from scraper.parse.comments import extract_comments
 
 WITH_COMMENTS = [p for p in POSTS if p.comments]
@@ -28,9 +29,20 @@ def _expected_parents(post: DemoPost) -> list[int | None]:
 
 
 def _found(post: DemoPost) -> list[tuple[object, ...]]:
-    _, _, body = render("/blog/post/", {"sid": [str(post.sid)]})
-    found = extract_comments(BeautifulSoup(body, "lxml"), "http://demo/", platform="generic")
-    return [(c.author, c.published, c.text, c.parent, c.likely_spam) for c in found.comments]
+    """The comments of every comment page of the post, oldest page first (a thread never spans
+    two pages, so a page's parents only move by the comments of the pages before it)."""
+    out: list[tuple[object, ...]] = []
+    for number in range(1, comment_page_count(post) + 1):
+        query = {"sid": [str(post.sid)], "cpage": [str(number)]}
+        _, _, body = render("/blog/post/", query)
+        found = extract_comments(BeautifulSoup(body, "lxml"), "http://demo/", platform="generic")
+        offset = len(out)
+        out += [
+            (c.author, c.published, c.text, None if c.parent is None else c.parent + offset,
+             c.likely_spam)
+            for c in found.comments
+        ]
+    return out
 
 
 @pytest.mark.parametrize("post", WITH_COMMENTS, ids=lambda p: f"sid{p.sid}")

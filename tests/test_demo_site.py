@@ -30,6 +30,7 @@ from scraper.demo import (
     format_stamp,
     render,
 )
+from scraper.demo.pages import COMMENTS_PER_PAGE, comment_page_count, comment_page_path
 
 POST_BY_SID = {p.sid: p for p in POSTS}
 
@@ -152,9 +153,13 @@ def test_post_page_shows_title_date_author_body_and_tags(post: DemoPost) -> None
     assert [a.get_text() for a in soup.select(".blog-post-tags a")] == list(post.tags)
 
 
+def _comment_pages(post: DemoPost) -> list[str]:
+    return [comment_page_path(post, n) for n in range(1, comment_page_count(post) + 1)]
+
+
 @pytest.mark.parametrize("post", POSTS, ids=lambda p: f"sid{p.sid}")
-def test_post_page_shows_every_comment_with_name_text_and_stamp(post: DemoPost) -> None:
-    entries = soup_of(post.path).select(".comment-entry")
+def test_post_pages_show_every_comment_with_name_text_and_stamp(post: DemoPost) -> None:
+    entries = [e for path in _comment_pages(post) for e in soup_of(path).select(".comment-entry")]
     shown = [
         (
             one(e, ".cmt-name").get_text(),
@@ -165,6 +170,17 @@ def test_post_page_shows_every_comment_with_name_text_and_stamp(post: DemoPost) 
     ]
     wanted = [(c.name, c.text, format_stamp(c.stamp)) for c in post.all_comments()]
     assert shown == wanted
+
+
+def test_a_post_with_many_comments_shows_the_newest_page_and_links_the_older_ones() -> None:
+    post = next(p for p in POSTS if comment_page_count(p) > 1)
+    newest = soup_of(post.path)
+    shown = [one(e, ".cmt-name").get_text() for e in newest.select(".blog-comments-list > div")]
+    assert shown == [c.name for c in post.comments[COMMENTS_PER_PAGE:]]
+    older = [a["href"] for a in newest.select("#comments .blog-comments-pager a")]
+    assert f"{post.path}&cpage=1#comments" in older
+    assert get(f"{post.path}&cpage={comment_page_count(post) + 1}")[0] == 404
+    assert get(f"{post.path}&cpage=x")[0] == 404
 
 
 def test_replies_are_nested_inside_the_comment_they_answer() -> None:

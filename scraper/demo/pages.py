@@ -14,6 +14,9 @@ from scraper.demo.content import INTRO
 from scraper.demo.layout import esc, format_date, format_stamp
 from scraper.demo.model import DemoComment, DemoPage, DemoPost
 
+#: Comment threads per comment page: a post with more shows its newest page at its own URL and
+#: links the older ones (``?sid=N&cpage=K``), as WordPress's "Break comments into pages" does.
+COMMENTS_PER_PAGE = 3
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.S)
 _EPOCH = datetime(2000, 1, 1)
 _URL = re.compile(r"https?://[^\s<>\"']+")
@@ -129,8 +132,39 @@ def _comment_form(post: DemoPost) -> str:
     )
 
 
-def post_page(post: DemoPost) -> str:
-    """A single post: title, date line, author line, body, tags, comments and the form."""
+def comment_page_count(post: DemoPost) -> int:
+    """How many comment pages the post has (at least one, which may be empty)."""
+    return max(1, -(-len(post.comments) // COMMENTS_PER_PAGE))
+
+
+def comment_page_path(post: DemoPost, number: int) -> str:
+    """Comment page ``number`` (one-based, oldest first); the newest is the post's own URL."""
+    return post.path if number >= comment_page_count(post) else f"{post.path}&cpage={number}"
+
+
+def _comment_pager(post: DemoPost, number: int) -> str:
+    count = comment_page_count(post)
+    if count == 1:
+        return ""
+    links = [
+        f'<span class="pager-current">{n}</span>' if n == number
+        else f'<a class="pager-link" href="{esc(comment_page_path(post, n))}#comments">{n}</a>'
+        for n in range(1, count + 1)
+    ]
+    if number > 1:
+        older = esc(comment_page_path(post, number - 1))
+        links.insert(0, f'<a class="pager-link" href="{older}#comments">&laquo; Older comments</a>')
+    return f'<div class="blog-comments-pager" style="margin:10px 0;">{" ".join(links)}</div>'
+
+
+def post_page(post: DemoPost, comment_page: int | None = None) -> str:
+    """A single post: title, date line, author line, body, tags, comments and the form.
+
+    ``comment_page`` picks the page of comment threads shown (default: the newest, as the post's
+    own URL shows it)."""
+    number = comment_page or comment_page_count(post)
+    threads = post.comments[(number - 1) * COMMENTS_PER_PAGE : number * COMMENTS_PER_PAGE]
+    pager = _comment_pager(post, number)
     body = "".join(
         f'<div class="paragraph" style="text-align:left;margin-bottom:12px;">{esc(p)}</div>\n'
         for p in post.body
@@ -139,7 +173,7 @@ def post_page(post: DemoPost) -> str:
     if post.tags:
         links = ", ".join(f'<a href="{tag_path(t)}">{esc(t)}</a>' for t in post.tags)
         tags = f'<div class="blog-post-tags" style="font-size:12px;">Tags: {links}</div>'
-    comments = "".join(_comment(c) for c in post.comments)
+    comments = "".join(_comment(c) for c in threads)
     return (
         f'<div class="blog-post" id="blog-post-{post.sid}">'
         '<div class="blog-header">'
@@ -155,7 +189,7 @@ def post_page(post: DemoPost) -> str:
         '<div id="comments" class="blog-comments-area" style="margin-top:30px;">'
         '<div class="blog-comments-title" style="font-weight:bold;font-size:18px;">'
         "Comments</div>"
-        f'<div class="blog-comments-list">{comments}</div>'
+        f'{pager}<div class="blog-comments-list">{comments}</div>{pager}'
         f"{_comment_form(post)}</div>"
     )
 

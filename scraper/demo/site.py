@@ -7,7 +7,9 @@ from the home page, the paginated ``/blog/`` index, tag listings and the sidebar
 URLs:
     ``/``                       intro and the latest posts
     ``/blog/``                  the index, newest first, ``?page=N`` (and ``?tag=T``) pages
-    ``/blog/post/?sid=N``       one post; unknown or malformed sid -> 404
+    ``/blog/post/?sid=N``       one post; unknown or malformed sid -> 404; a post with more
+                                than three comment threads shows the newest three and links
+                                the older ones, ``&cpage=K`` (one-based, oldest first)
     ``/about/`` ``/services/`` ``/contact/``
     ``/robots.txt``             allows everything, names no sitemap
 """
@@ -109,9 +111,11 @@ def _blog(query: Query, posts: Sequence[DemoPost]) -> Response:
 
 def _post(query: Query, posts: Sequence[DemoPost]) -> Response:
     post = find_post(query, posts)
-    if post is None:
+    count = pages.comment_page_count(post) if post is not None else 0
+    number = _positive_int(_first(query, "cpage"), default=count)
+    if post is None or number is None or number > count:
         return _not_found(posts)
-    return 200, HTML, page(post.title, pages.post_page(post), posts)
+    return 200, HTML, page(post.title, pages.post_page(post, number), posts)
 
 
 def _robots(query: Query, posts: Sequence[DemoPost]) -> Response:
