@@ -28,6 +28,7 @@ from archive.cli_common import (
     fail,
     out,
     print_json,
+    require_at_least,
     user_errors,
 )
 from archive.lock import ArchiveLock
@@ -61,10 +62,10 @@ def crawl(
     from archive.progress import progress_for
 
     with user_errors():
-        if delay < 0 or max_pages < 1 or max_depth < 0 or retries < 1:
-            raise ValueError(
-                "--delay must be >= 0, --max-pages and --retries >= 1, --max-depth >= 0"
-            )
+        require_at_least("--delay", delay, 0)
+        require_at_least("--max-pages", max_pages, 1)
+        require_at_least("--max-depth", max_depth, 0)
+        require_at_least("--retries", retries, 1)
         _check_url(url)
         options = CrawlOptions(
             delay=delay,
@@ -91,7 +92,8 @@ def _check_url(url: str) -> None:
     try:
         canonical_url(url)
     except ValueError:
-        raise ValueError(f"not an http(s) URL: {url!r}") from None
+        hint = "" if "://" in url else " (start it with http:// or https://)"
+        raise ValueError(f"not an http(s) URL: {url!r}{hint}") from None
 
 
 def _report(summary: Any, *, quiet: bool, as_json: bool) -> None:
@@ -123,7 +125,7 @@ import archive.cli_update  # noqa: E402, F401  (registers its commands on the ap
 # ---------------------------------------------------------------------- search / show
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def search(
     query: Annotated[str, typer.Argument(help=QUERY_HELP)],
     db: DbOption = DEFAULT_DB,
@@ -145,6 +147,7 @@ def search(
             raise ValueError("--in must be posts, comments or all")
         if sort not in ("relevance", "newest", "oldest"):
             raise ValueError("--sort must be relevance, newest or oldest")
+        require_at_least("--limit", limit, 1)
         with Archive(db, create=False) as archive:
             hits = run_search(
                 archive.db,
@@ -245,7 +248,7 @@ def reparse(
     from archive.profiles import learn_site_profile, profile_of, save_profile
     from scraper.models import SiteProfile
 
-    with user_errors(), Archive(db, create=False) as archive:
+    with user_errors(), Archive(db, create=False) as archive, ArchiveLock(db, "reparse"):
         sites = archive.sites() if site is None else [archive.site(site)]
         if not sites or sites[0] is None:
             raise ValueError(f"no site {site!r} in {db}" if site else f"{db} has no sites")
@@ -304,13 +307,15 @@ def export(
             raise ValueError("--format markdown needs --out FOLDER")
         if fmt == "warc" and out_path is None and sys.stdout.isatty():
             raise ValueError("--format warc writes binary: give --out FILE.warc.gz")
+        if out_path is not None:
+            _check_out(out_path, folder=fmt == "markdown")
         with Archive(db, create=False) as archive:
             if fmt == "markdown":
                 assert out_path is not None
                 n = exporter.export_markdown(archive, out_path, site)
             elif fmt == "warc":
                 with _binary_out(out_path) as stream:
-                    n = exporter.export_warc(archive, stream)
+                    n = exporter.export_warc(archive, stream, site)
             else:
                 write = exporter.export_jsonl if fmt == "jsonl" else exporter.export_csv
                 with _text_out(out_path) as text:
@@ -319,15 +324,23 @@ def export(
             err.print(f"wrote {n} {'records' if fmt == 'warc' else 'posts'} to {out_path}")
 
 
+def _check_out(path: Path, *, folder: bool) -> None:
+    """Refuse an --out the export cannot write, before anything is written."""
+    if folder and path.exists() and not path.is_dir():
+        raise ValueError(f"--out {path} is a file; --format markdown writes a folder of files")
+    if not folder and path.is_dir():
+        raise ValueError(f"--out {path} is a folder; give a file name")
+    if not folder and not path.parent.is_dir():
+        raise ValueError(f"no folder {path.parent} for --out {path}: create it first")
+
+
 @contextmanager
 def _text_out(path: Path | None) -> Iterator[IO[str]]:
     if path is None:
         yield sys.stdout
         return
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
+    with _written_whole(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
         yield handle
-    tmp.replace(path)
 
 
 @contextmanager
@@ -335,9 +348,20 @@ def _binary_out(path: Path | None) -> Iterator[IO[bytes]]:
     if path is None:
         yield sys.stdout.buffer
         return
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("wb") as handle:
+    with _written_whole(path) as tmp, tmp.open("wb") as handle:
         yield handle
+
+
+@contextmanager
+def _written_whole(path: Path) -> Iterator[Path]:
+    """A ``.part`` file next to ``path`` that becomes ``path`` only when the export finished;
+    an export that fails or is interrupted leaves ``path`` as it was and no ``.part`` behind."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(path)
 
 
@@ -417,25 +441,42 @@ def serve(
 ) -> None:
     """Browse and search the archive in Datasette (`pip install 'blog-archiver[datasette]'`):
     search boxes on posts and comments plus a ranked `search` query over both."""
+    import os
     import shutil
-    import subprocess
 
     from archive.datasette import write_datasette_metadata
 
     with user_errors():
         Archive(db, create=False).close()
-        exe = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
-        if not Path(exe).exists():
+        _check_port(port)
+        # This installation's Datasette first: the one on PATH may belong to another Python.
+        beside = Path(sys.executable).with_name("datasette")
+        exe = str(beside) if beside.exists() else shutil.which("datasette")
+        if exe is None:
             raise ValueError("Datasette is not installed: pip install 'blog-archiver[datasette]'")
         meta = write_datasette_metadata(db)
         out.print(f"Serving {db} at http://127.0.0.1:{port}/ (metadata: {meta}); Ctrl-C stops.")
+        sys.stdout.flush()
+        # Become Datasette rather than wait for it: Ctrl-C, `kill` and systemd's stop reach the
+        # server itself, so no stopped `serve` ever leaves a Datasette running behind it.
+        os.execv(exe, [exe, "serve", str(db), "-m", str(meta), "--host", "127.0.0.1",
+                       "--port", str(port)])
+
+
+def _check_port(port: int) -> None:
+    """Refuse a port Datasette could not listen on, before starting it (its own error is a
+    screenful of server log)."""
+    import socket
+
+    if not 1 <= port <= 65535:
+        raise ValueError(f"--port must be between 1 and 65535, not {port}")
+    with socket.socket() as probe:
         try:
-            code = subprocess.call([exe, "serve", str(db), "-m", str(meta), "--host",
-                                    "127.0.0.1", "--port", str(port)])
-        except KeyboardInterrupt:
-            code = 0
-        if code:
-            raise typer.Exit(code)
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise ValueError(
+                f"port {port} on 127.0.0.1 is in use (or not allowed): choose another with --port"
+            ) from None
 
 
 def _invocation() -> str:

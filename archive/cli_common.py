@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -70,7 +71,7 @@ def user_errors() -> Iterator[None]:
     except (ArchiveError, QueryError, FetchError, ValueError, OSError, sqlite3.Error) as exc:
         if STATE.debug:
             raise
-        fail(str(exc) or type(exc).__name__, EXIT_USAGE if not isinstance(exc, QueryError) else 1)
+        fail(_message(exc), EXIT_USAGE if not isinstance(exc, QueryError) else 1)
     except KeyboardInterrupt:
         fail(
             "interrupted; everything fetched so far is saved — run the same command to resume", 130
@@ -79,6 +80,39 @@ def user_errors() -> Iterator[None]:
         if STATE.debug:
             raise
         fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", 70)
+
+
+#: SQLite errors that say nothing about the archive's contents, in words a user can act on.
+SQLITE_MESSAGES = {
+    "database is locked": (
+        "the archive is busy: another program is writing to it (database is locked); "
+        "try again when it has finished"
+    ),
+    "attempt to write a readonly database": (
+        "the archive is read-only: blog-archiver needs write access to the archive file and "
+        "its folder, even to read it (attempt to write a readonly database)"
+    ),
+}
+
+
+def _message(exc: BaseException) -> str:
+    """The one line a user sees for ``exc``: SQLite's busy and read-only errors (also when an
+    ``ArchiveError`` wraps them) in plain words, an ``OSError`` as "what: which file"."""
+    for cause in (exc, exc.__cause__):
+        if isinstance(cause, sqlite3.OperationalError) and str(cause) in SQLITE_MESSAGES:
+            return SQLITE_MESSAGES[str(cause)]
+    if isinstance(exc, OSError) and exc.strerror and exc.filename is not None:
+        files = str(exc.filename)
+        if exc.filename2 is not None:
+            files += f" -> {exc.filename2}"
+        return f"{exc.strerror}: {files}"
+    return str(exc) or type(exc).__name__
+
+
+def require_at_least(option: str, value: float | None, minimum: float) -> None:
+    """Refuse a numeric option below ``minimum``, NaN or infinite (None means not given)."""
+    if value is not None and not (math.isfinite(value) and value >= minimum):
+        raise ValueError(f"{option} must be a number >= {minimum:g}, not {value}")
 
 
 def fail(message: str, code: int) -> None:

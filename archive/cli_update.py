@@ -16,6 +16,7 @@ from archive.cli_common import (
     err,
     out,
     print_json,
+    require_at_least,
     user_errors,
 )
 from archive.lock import ArchiveLock
@@ -49,7 +50,8 @@ def update(
     from archive.update import UpdateOptions, update_site, worst_exit_code
 
     with user_errors():
-        with ArchiveLock(db, "update") as lock, Archive(db, create=False) as archive:
+        # The archive first: a missing one is "no archive at ...", and leaves no stray lock file.
+        with Archive(db, create=False) as archive, ArchiveLock(db, "update") as lock:
             sites = [require_site(archive, site)] if site else archive.sites()
             if not sites:
                 raise ValueError(f"{db} has no sites yet: run `blog-archiver crawl URL` first")
@@ -99,7 +101,10 @@ def runs(
         err.print("No runs yet.")
 
 
-@app.command(epilog="Exit code 1 when a site's last run was not good or is older than --max-age.")
+@app.command(
+    epilog="Exit code 1 when a site's last run was not good or is older than --max-age, or when "
+    "the archive has no sites."
+)
 def status(
     db: DbOption = DEFAULT_DB,
     max_age: Annotated[
@@ -113,8 +118,13 @@ def status(
     from archive.report import status_lines
     from archive.status import site_statuses
 
-    with user_errors(), Archive(db, create=False) as archive:
-        statuses = site_statuses(archive, max_age=timedelta(hours=max_age))
+    with user_errors():
+        require_at_least("--max-age", max_age, 0)
+        with Archive(db, create=False) as archive:
+            statuses = site_statuses(archive, max_age=timedelta(hours=max_age))
+        if not statuses and not as_json:
+            err.print(f"{db} has no sites yet: run `blog-archiver crawl URL` first")
+            raise typer.Exit(1)
     if as_json:
         print_json(
             [
@@ -130,7 +140,7 @@ def status(
     else:
         for line in status_lines(statuses):
             out.print(escape(line))
-    if not all(st.healthy for st in statuses):
+    if not statuses or not all(st.healthy for st in statuses):
         raise typer.Exit(1)
 
 
@@ -170,7 +180,7 @@ def sites_set(
     from archive.report import sites_table
     from archive.sites import require_site, set_settings
 
-    with user_errors(), ArchiveLock(db, "sites set"), Archive(db, create=False) as archive:
+    with user_errors(), Archive(db, create=False) as archive, ArchiveLock(db, "sites set"):
         changes = {
             "delay": delay,
             "user_agent": user_agent,
@@ -181,6 +191,11 @@ def sites_set(
         }
         if all(v is None for v in changes.values()):
             raise ValueError("nothing to change: give at least one option, e.g. --delay 2")
+        require_at_least("--delay", delay, 0)  # the same limits as `crawl`
+        require_at_least("--max-pages", max_pages, 1)
+        require_at_least("--max-depth", max_depth, 0)
+        require_at_least("--retries", retries, 1)
+        require_at_least("--sweep-days", sweep_days, 0)
         site = set_settings(archive, require_site(archive, name), changes)
     out.print(sites_table([site]))
 
@@ -194,7 +209,7 @@ def sites_remove(
     """Delete a site and EVERYTHING archived from it (posts, versions, comments, raw pages)."""
     from archive.sites import remove_site, require_site
 
-    with user_errors(), ArchiveLock(db, "sites remove"), Archive(db, create=False) as archive:
+    with user_errors(), Archive(db, create=False) as archive, ArchiveLock(db, "sites remove"):
         site = require_site(archive, name)
         if not yes:
             counts = archive.counts(site.id)

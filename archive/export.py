@@ -53,14 +53,22 @@ DROP_WARC_HEADERS = frozenset(
 MAX_SLUG = 60
 
 
+def _site_id(archive: Archive, site: str | None) -> int | None:
+    if site is None:
+        return None
+    found = archive.site(site)
+    if found is None:
+        raise ValueError(f"no site {site!r} in the archive")
+    return found.id
+
+
 def post_records(archive: Archive, site: str | None = None) -> Iterator[dict[str, Any]]:
-    """Every archived post as a plain dict (the JSONL record), oldest id first."""
-    site_id = None
-    if site is not None:
-        found = archive.site(site)
-        if found is None:
-            raise ValueError(f"no site {site!r} in the archive")
-        site_id = found.id
+    """Every archived post as a plain dict (the JSONL record), oldest id first. An unknown
+    ``site`` is refused at once, before the first record is asked for."""
+    return _records(archive, _site_id(archive, site))
+
+
+def _records(archive: Archive, site_id: int | None) -> Iterator[dict[str, Any]]:
     for post in archive.iter_posts(site_id):
         row = archive.db.execute(
             "SELECT canonical_url, categories, platform, comment_system, language, date_source "
@@ -189,25 +197,30 @@ def _markdown(record: dict[str, Any]) -> str:
 
 def export_markdown(archive: Archive, folder: Path, site: str | None = None) -> int:
     """One ``<id>-<slug>.md`` file per post in ``folder`` (created if needed)."""
+    records = post_records(archive, site)
     folder.mkdir(parents=True, exist_ok=True)
     n = 0
-    for record in post_records(archive, site):
+    for record in records:
         name = f"{record['id']:05d}-{slug(record['title'] or '')}.md"
         (folder / name).write_text(_markdown(record), encoding="utf-8")
         n += 1
     return n
 
 
-def export_warc(archive: Archive, out: IO[bytes]) -> int:
-    """A WARC/1.1 file with one response record per stored fetch that has a body."""
+def export_warc(archive: Archive, out: IO[bytes], site: str | None = None) -> int:
+    """A WARC/1.1 file with one response record per stored fetch that has a body (of one site's
+    pages when ``site`` is given)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
+    site_id = _site_id(archive, site)
     writer = WARCWriter(out, gzip=True, warc_version="1.1")
     n = 0
     rows = archive.db.execute(
         "SELECT url, final_url, fetched_at, status, headers, blob_hash FROM fetches "
-        "WHERE blob_hash IS NOT NULL ORDER BY id"
+        "WHERE blob_hash IS NOT NULL AND (:site IS NULL OR page_id IN "
+        "(SELECT id FROM pages WHERE site_id = :site)) ORDER BY id",
+        {"site": site_id},
     )
     for url, final_url, fetched_at, status, headers_json, blob_hash in rows.fetchall():
         body = archive.raw_body(blob_hash)

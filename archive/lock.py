@@ -73,6 +73,8 @@ class ArchiveLock:
 
     Raises:
         LockedError: on entering, when another live process holds the lock. Never waits.
+        ArchiveError: on entering, when the lock file cannot be made (no such folder, no write
+            access to it).
     """
 
     def __init__(self, archive_path: str | Path, command: str) -> None:
@@ -82,7 +84,17 @@ class ArchiveLock:
         self._fd: int | None = None
 
     def acquire(self) -> ArchiveLock:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except FileNotFoundError:
+            raise ArchiveError(
+                f"no folder {self.path.parent} for the archive: create it first"
+            ) from None
+        except PermissionError:
+            raise ArchiveError(
+                f"cannot write {self.path}: blog-archiver needs write access to the archive's "
+                "folder"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
