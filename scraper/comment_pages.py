@@ -9,7 +9,7 @@ neighbours — and :func:`merge` puts every page's comments into the post:
   newest page at the post's own URL by default, so the first page fetched is the last page);
 * once each: the same comment on two pages (a thread that continues on the next page shows its
   first comment again) is kept where it first appears, by ``external_id``, else by author, date
-  and text;
+  and text; two equal comments on one page (a reader's double post) stay two;
 * with ``parent`` indices into the merged list, so that a reply on page 2 to a comment on page 1
   keeps its parent whenever that parent's id is on the reply's page.
 
@@ -28,7 +28,7 @@ from typing import Literal, Protocol
 
 from scraper.errors import FetchError
 from scraper.models import Comment, CommentPageFetch, FetchResult, ParsedPage, Post
-from scraper.parse.comments.paging import comment_page_number
+from scraper.urls import comment_page_number
 
 __all__ = [
     "MAX_COMMENT_PAGES",
@@ -122,19 +122,20 @@ def merge(page: ParsedPage, others: Sequence[tuple[str, ParsedPage]]) -> Post:
         for i, (number, (_, other)) in enumerate(zip(numbers, others, strict=True), start=1)
     ]
     merged: list[Comment] = []
-    placed: dict[tuple[str, ...], int] = {}
+    placed: dict[tuple[str, ...], int] = {}  # comments of the pages before this one
     for _, _, comments in sorted(pages, key=lambda p: (p[0], p[1])):
         here: list[int] = []  # this page's comment i -> its index in ``merged``
-        for comment in comments:
-            key = _identity(comment)
+        keys = [_identity(comment) for comment in comments]
+        for comment, key in zip(comments, keys, strict=True):
             if key in placed:
                 here.append(placed[key])
                 continue
             parent = comment.parent
             mapped = here[parent] if parent is not None and 0 <= parent < len(here) else None
             merged.append(replace(comment, parent=mapped))
-            placed[key] = len(merged) - 1
             here.append(len(merged) - 1)
+        for key, at in zip(keys, here, strict=True):
+            placed.setdefault(key, at)
     return replace(page.post, comments=merged)
 
 

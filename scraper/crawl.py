@@ -29,7 +29,7 @@ from scraper.models import FetchResult, PageOutcome, ParsedPage, QueueItem, Site
 from scraper.sitemaps import parse_sitemap, well_known_sitemaps
 from scraper.traps import TrapGuard
 from scraper.urlkinds import PatternStats, is_listing_url
-from scraper.urls import Scope, canonical_url
+from scraper.urls import Scope, canonical_url, is_comment_page_url
 
 __all__ = ["CrawlEvent", "CrawlReport", "CrawlSettings", "CrawlStore", "Crawler", "FrontierRow"]
 
@@ -409,9 +409,12 @@ class Crawler:
     def _reclassify(self, page: ParsedPage, item: QueueItem) -> ParsedPage:
         """The parser's kind, corrected by what the site has shown: a "post" at a listing URL
         (``?tag=``) whose shape never held a post is a listing; an undated "post" outside the
-        site's learned post shapes is a static page."""
+        site's learned post shapes is a static page; a comment page (``/comment-page-2/``) is
+        never a post of its own."""
         if page.kind != "post" or page.post is None:
             return page
+        if is_comment_page_url(item.url):  # queued by an older version: part of its post
+            return replace(page, kind="other", post=None)
         stats = self.discovery.stats
         if stats.posts_of(item.url) or stats.learned(item.url) == "post":
             return page

@@ -12,13 +12,25 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import (
+    parse_qsl,
+    quote,
+    unquote,
+    urldefrag,
+    urlencode,
+    urljoin,
+    urlsplit,
+    urlunsplit,
+)
 
 __all__ = [
     "Scope",
     "canonical_url",
+    "comment_page_number",
     "host_key",
+    "is_comment_page_url",
     "is_probably_page",
+    "post_of_comment_page",
     "resolve",
     "slash_variant",
     "with_query_param",
@@ -137,6 +149,15 @@ SKIP_QUERY_KEYS = frozenset(
 )
 
 
+#: A post's comment pages (``scraper.parse.comments.paging``): ``/post-slug/comment-page-N/``
+#: (WordPress pretty permalinks), query keys that number them with the number of their first page
+#: (WordPress ``cpage=N``), and keys that number them only inside a comments pager (Drupal's
+#: zero-based ``?page=N``; elsewhere it pages listings). Page numbers here are one-based.
+COMMENT_PAGE_PATH = re.compile(r"/comment-page-(\d+)/?$", re.I)
+COMMENT_PAGE_QUERY: dict[str, int] = {"cpage": 1}
+COMMENT_PAGER_QUERY: dict[str, int] = {"page": 0}
+
+
 def resolve(base: str, href: str) -> str | None:
     """Make ``href`` absolute against ``base``; None for non-http(s) targets."""
     href = href.strip()
@@ -235,6 +256,44 @@ def with_query_param(url: str, key: str, value: str) -> str:
     pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
     pairs.append((key, value))
     return canonical_url(urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs), "")))
+
+
+def comment_page_number(url: str) -> int | None:
+    """The one-based comment page a URL names by its marker, or None when it has none."""
+    parts = urlsplit(url)
+    found = COMMENT_PAGE_PATH.search(parts.path)
+    if found:
+        return int(found.group(1))
+    query = dict(parse_qsl(parts.query))
+    for key, first in (COMMENT_PAGE_QUERY | COMMENT_PAGER_QUERY).items():
+        value = query.get(key, "")
+        if value.isdigit():
+            return int(value) - first + 1
+    return None
+
+
+
+def is_comment_page_url(url: str) -> bool:
+    """The URL names a comment page by a marker nothing else uses (``/comment-page-N/``,
+    ``cpage=N``): such a page is never a post of its own, whatever its markup says."""
+    parts = urlsplit(url)
+    if COMMENT_PAGE_PATH.search(parts.path):
+        return True
+    return any(k in COMMENT_PAGE_QUERY and v.isdigit() for k, v in parse_qsl(parts.query))
+
+
+
+def post_of_comment_page(url: str) -> str:
+    """The URL with its comment-page marker taken off (fragment dropped), so that the comment
+    pages of one post all name the same post."""
+    parts = urlsplit(urldefrag(url)[0])
+    path = COMMENT_PAGE_PATH.sub("/", parts.path)
+    markers = COMMENT_PAGE_QUERY | COMMENT_PAGER_QUERY
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if k not in markers))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/") or "/",
+                       query, ""))
+
 
 
 @dataclass(frozen=True)

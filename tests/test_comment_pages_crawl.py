@@ -17,6 +17,7 @@ from archive.profiles import profile_of
 from archive.sites import set_settings
 from archive.store import Archive, StoredPost
 from archive.update import UpdateOptions, UpdateSummary, update_site
+from scraper.urls import canonical_url
 
 OPTIONS = CrawlOptions(delay=0, retries=1)
 AUTHORS = [c.author for c in COMMENTS]
@@ -166,3 +167,29 @@ def test_the_post_page_is_fetched_before_its_comment_pages_and_each_once(
         log = server.log
     wanted = [PAGED_PATH, PAGED_PATH + "comment-page-2/", PAGED_PATH + "comment-page-1/"]
     assert [p for p in log if p.startswith(PAGED_PATH)] == wanted
+
+
+def test_a_comment_page_already_in_the_frontier_is_not_stored_as_a_post(
+    served: tuple[PagedCommentsBlog, str], tmp_path: Path
+) -> None:
+    """An archive made before comment pages were known may hold ``?cpage=2`` as a page to visit:
+    visiting it again stores no post under it."""
+    blog, url = served
+    blog.plain_permalinks = True
+    db = tmp_path / "a.db"
+    _crawl(db, url)
+    with Archive(db) as archive:
+        site = archive.sites()[0]
+        archive.db.execute(
+            "INSERT INTO pages (site_id, url, state, depth, source, priority, first_seen, "
+            "last_seen) VALUES (?, ?, 'pending', 1, 'link', 0, '2026-01-01', '2026-01-01')",
+            [site.id, canonical_url(blog.page_url(2))],
+        )
+    _crawl(db, url)
+    with Archive(db, create=False) as archive:
+        posts = [r[0] for r in archive.db.execute("SELECT url FROM posts")]
+        kind = archive.db.execute(
+            "SELECT kind, state FROM pages WHERE url = ?", [canonical_url(blog.page_url(2))]
+        ).fetchone()
+    assert not [u for u in posts if "cpage" in u]
+    assert tuple(kind) == ("other", "done")

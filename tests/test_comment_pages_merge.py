@@ -59,6 +59,15 @@ def test_comments_without_ids_are_matched_by_author_date_and_text() -> None:
     ]
 
 
+def test_a_double_post_on_one_page_stays_two_comments() -> None:
+    one = _page(BASE, [_c("Ann"), _c("Ann")], [_cp(2)], current=1)
+    two = _page(BASE, [_c("Ann"), _c("Bob", parent=0)], [])
+    post = merge(one, [(_cp(2), two)])
+    assert [(c.author, c.parent) for c in post.comments] == [
+        ("Ann", None), ("Ann", None), ("Bob", 0)
+    ]
+
+
 def test_a_page_that_cannot_be_loaded_makes_the_merge_incomplete() -> None:
     first = _page(BASE, [_c("Ann", 1)], [_cp(2), _cp(3)], current=1)
     site: dict[str, ParsedPage | Missing] = {

@@ -11,12 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scraper.parse import parse_page
-from scraper.parse.comments.paging import (
-    comment_page_number,
-    find_comment_pages,
-    post_of_comment_page,
-)
+from scraper.parse.comments.paging import find_comment_pages
 from scraper.parse.index import TreeIndex
+from scraper.urls import comment_page_number, is_comment_page_url, post_of_comment_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "comment-pages"
 ON_SLEEP = "https://quietrooms.example/2019/03/04/on-sleep/"
@@ -110,3 +107,18 @@ def test_every_comment_page_names_its_post() -> None:
     assert post_of_comment_page("http://drhale.example/?cpage=3&p=123") == post_of_comment_page(
         "http://drhale.example/?p=123"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "marked"),
+    [
+        (ON_SLEEP + "comment-page-2/", True),
+        ("http://drhale.example/?p=123&cpage=2", True),
+        ("https://clinic.example/node/42?page=1", False),  # a listing's page too
+        (ON_SLEEP, False),
+    ],
+)
+def test_only_wordpress_markers_make_a_url_a_comment_page_whatever_its_markup(
+    url: str, marked: bool
+) -> None:
+    assert is_comment_page_url(url) is marked

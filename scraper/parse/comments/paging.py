@@ -22,22 +22,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4.element import Tag
 
 from scraper.parse.index import TreeIndex
-from scraper.urls import canonical_url
+from scraper.urls import (
+    COMMENT_PAGE_PATH,
+    COMMENT_PAGE_QUERY,
+    canonical_url,
+    comment_page_number,
+    post_of_comment_page,
+)
 
-__all__ = ["CommentPaging", "comment_page_number", "find_comment_pages", "post_of_comment_page"]
+__all__ = ["CommentPaging", "find_comment_pages"]
 
-#: ``/post-slug/comment-page-N/`` (WordPress pretty permalinks).
-PATH_MARKER = re.compile(r"/comment-page-(\d+)/?$", re.I)
-#: Query keys that number comment pages, and the number of their first page.
-QUERY_MARKERS: dict[str, int] = {"cpage": 1}
-#: Query keys that number comment pages only inside a comments pager (Drupal's zero-based
-#: ``?page=N``); elsewhere they page listings.
-PAGER_QUERY_MARKERS: dict[str, int] = {"page": 0}
 #: Cheap test on the raw page and on each link's href (``comment-page-2``, ``cpage=2``,
 #: ``page=1``): no marker, no URL work. Its literal start keeps the scan of a page fast.
 TEXT_MARKER = re.compile(r"page(?:-\d|=\d)")
@@ -62,32 +61,6 @@ class CommentPaging:
 
     pages: list[str] = field(default_factory=list)
     current: int | None = None
-
-
-def comment_page_number(url: str) -> int | None:
-    """The one-based comment page a URL names by its marker, or None when it has none."""
-    parts = urlsplit(url)
-    found = PATH_MARKER.search(parts.path)
-    if found:
-        return int(found.group(1))
-    query = dict(parse_qsl(parts.query))
-    for key, first in (QUERY_MARKERS | PAGER_QUERY_MARKERS).items():
-        value = query.get(key, "")
-        if value.isdigit():
-            return int(value) - first + 1
-    return None
-
-
-def post_of_comment_page(url: str) -> str:
-    """The URL with its comment-page marker taken off (fragment dropped), so that the comment
-    pages of one post all name the same post."""
-    parts = urlsplit(urldefrag(url)[0])
-    path = PATH_MARKER.sub("/", parts.path)
-    markers = QUERY_MARKERS | PAGER_QUERY_MARKERS
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                             if k not in markers))
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/") or "/",
-                       query, ""))
 
 
 def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
@@ -129,10 +102,10 @@ def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
 def _only_pager_marker(url: str) -> bool:
     """The URL is numbered only by a key that pages listings too (``?page=N``)."""
     parts = urlsplit(url)
-    if PATH_MARKER.search(parts.path):
+    if COMMENT_PAGE_PATH.search(parts.path):
         return False
     keys = {k for k, _ in parse_qsl(parts.query)}
-    return not (keys & set(QUERY_MARKERS))
+    return not (keys & set(COMMENT_PAGE_QUERY))
 
 
 def _comment_nav(a: Tag, *, pager_only: bool) -> Tag | None:
