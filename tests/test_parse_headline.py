@@ -9,9 +9,9 @@ from scraper.parse.headline import find_headline, split_html_title
 from scraper.parse.index import TreeIndex
 
 
-def _headline(html: str) -> str:
+def _headline(html: str, url: str = "") -> str:
     index = TreeIndex(BeautifulSoup(html, "lxml"))
-    return find_headline(index, extract_metadata(index)).text
+    return find_headline(index, extract_metadata(index), url=url).text
 
 
 def test_home_link_text_names_the_site_in_the_title() -> None:
@@ -139,3 +139,15 @@ def test_site_level_title_stands_when_several_post_titles_are_listed() -> None:
         "<h2 class=post-title>First teaser</h2><h2 class=post-title>Second teaser</h2>"
     )
     assert _headline(html) == "Pam Site"
+
+
+def test_heading_linking_to_the_blogs_subdirectory_home_is_the_site_name() -> None:
+    html = (
+        "<title>Night Owls &raquo; Blog Archive &raquo; Late Shift</title>"
+        "<div id=content><h1><a href='http://radio.example/owls/'>Night Owls</a></h1>"
+        "<div class='post single'><div class=post-date>March 2nd, 2014</div>"
+        "<h2><a href='http://radio.example/owls/2014/03/02/late-shift/' rel=bookmark>"
+        "Late Shift</a></h2><div class=entry><p>text</p></div></div></div>"
+    )
+    url = "http://radio.example/owls/2014/03/02/late-shift/"
+    assert _headline(html, url) == "Late Shift"

@@ -116,7 +116,7 @@ def _parse_page(
     meta = extract_metadata(index)
     links = extract_links(soup, url, index)
     dates_seen = dates.find_numeric_dates(tree.text(" ")) if index.tags("body") else []
-    headline = find_headline(index, meta, platform.title)
+    headline = find_headline(index, meta, platform.title, url)
     verdict = _classify(index, url, meta, headline, links)
     if verdict == "listing" or verdict == "other":
         return ParsedPage(url=url, kind=verdict, canonical_url=links.canonical, links=links.links,

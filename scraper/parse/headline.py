@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from bs4.element import NavigableString, Tag
 
@@ -112,9 +112,14 @@ def site_names(index: TreeIndex, meta: Metadata) -> list[str]:
     return names
 
 
-def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = ()) -> Headline:
+def find_headline(
+    index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (), url: str = ""
+) -> Headline:
     """Pick the visible headline; platform ``selectors`` are tried before generic headings.
 
+    A heading linking to the site's front page, or to a folder above the page's own ``url``
+    (a blog in a subdirectory: ``<h1><a href="/filmgang/">The Film Gang</a></h1>`` on
+    ``/filmgang/2013/02/08/post/``), names the site or a section, never the post.
     Declared titles that name the site, not the page (og:title equal to og:site_name, or meta
     titles of a page whose canonical URL is the site's home) are not references: then a lone
     heading classed as the post's title (``blog-post-title``) beats the ``<title>``.
@@ -128,7 +133,7 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
         references.append(split_html_title(meta.html_title, names))
     ref_tokens = [_tokens(r) for r in references if r]
     part_tokens = [_tokens(p) for p in _title_parts(meta.html_title, names)]
-    headings = _headings(index, selectors)
+    headings = _headings(index, selectors, url)
     best: tuple[float, int, Tag, str] | None = None
     for rank, (tag, text) in enumerate(headings):
         tokens = _tokens(text)
@@ -149,7 +154,7 @@ def find_headline(index: TreeIndex, meta: Metadata, selectors: Iterable[str] = (
     if declared is not None:
         return Headline(declared.value, None, declared.source)
     if site_level:
-        classed = _classed_title(index)
+        classed = _classed_title(index, url)
         if classed is not None:
             return Headline(classed[1], classed[0], "heading")
         # no post heading either: the site's name stands, as a home or section page's title
@@ -208,7 +213,7 @@ POST_TITLE_CLASS = re.compile(r"(?:post|entry)-?title", re.I)
 POST_TITLE_TAGS = ("h1", "h2", "h3", "h4")
 
 
-def _classed_title(index: TreeIndex) -> tuple[Tag, str] | None:
+def _classed_title(index: TreeIndex, url: str) -> tuple[Tag, str] | None:
     """The page's one heading classed as a post's title; none when there are several (a
     listing's teasers)."""
     found: list[tuple[Tag, str]] = []
@@ -216,7 +221,7 @@ def _classed_title(index: TreeIndex) -> tuple[Tag, str] | None:
         classes = tag.get("class")
         if isinstance(classes, list) and any(POST_TITLE_CLASS.search(c) for c in classes):
             text = _heading_text(tag)
-            if 0 < len(text) <= MAX_TITLE_CHARS and not _links_home(tag):
+            if 0 < len(text) <= MAX_TITLE_CHARS and not _links_home(tag, url):
                 found.append((tag, text))
     return found[0] if len(found) == 1 else None
 
@@ -229,13 +234,30 @@ def _title_parts(title: str, names: list[str]) -> list[str]:
     return [p for p in parts if len(parts) > 1 and _norm(p) not in site]
 
 
-def _links_home(tag: Tag) -> bool:
-    """A heading that links to the site's front page is the logo, not a headline."""
+def _links_home(tag: Tag, url: str) -> bool:
+    """A heading that links to the site's front page, or to a folder above the page, is the
+    logo or a section's name, not a headline."""
     a = tag if tag.name == "a" else first_below(tag, ("a",), attr="href")
     if a is None:
         return False
     href = a.get("href")
-    return isinstance(href, str) and _is_home(href)
+    return isinstance(href, str) and (_is_home(href) or _is_above(href, url))
+
+
+def _is_above(href: str, url: str) -> bool:
+    """The link points at a folder that holds the page (``/blog/`` above ``/blog/2013/post/``):
+    same host, no query, a proper prefix of the page's path ending at a ``/``."""
+    if not url or not href.strip() or href.startswith("#"):
+        return False
+    try:
+        page = urlsplit(url)
+        target = urlsplit(urljoin(url, href.strip()))
+    except ValueError:
+        return False
+    if target.netloc != page.netloc or target.query or not target.path:
+        return False
+    folder = target.path if target.path.endswith("/") else target.path + "/"
+    return page.path.startswith(folder) and page.path.rstrip("/") != target.path.rstrip("/")
 
 
 def _is_home(href: str) -> bool:
@@ -313,14 +335,14 @@ def _heading_text(tag: Tag) -> str:
     return _WS.sub(" ", text).strip().rstrip(ANCHOR_MARKS).strip()
 
 
-def _headings(index: TreeIndex, selectors: Iterable[str]) -> list[tuple[Tag, str]]:
+def _headings(index: TreeIndex, selectors: Iterable[str], url: str) -> list[tuple[Tag, str]]:
     seen: set[int] = set()
     out: list[tuple[Tag, str]] = []
     for selector in (*selectors, *HEADING_SELECTORS):
         for tag in index.select(selector, limit=MAX_HEADINGS):
             if id(tag) in seen or tag.name in ("meta", "title", "html", "body", "article"):
                 continue
-            if _links_home(tag):
+            if _links_home(tag, url):
                 continue
             seen.add(id(tag))
             text = _heading_text(tag)
