@@ -22,6 +22,7 @@ from bs4.element import NavigableString, Tag
 
 from scraper.dates import is_relative_stamp, parse_date
 from scraper.parse.comments.fields import clean_author
+from scraper.parse.comments.regions import COMMENT_HEADING
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.sanitize import sanitize_html
 
@@ -245,6 +246,7 @@ class AreaText:
                 and len(first.split()) <= MAX_NAME_WORDS
                 and len(body) > 1
                 and not NOT_A_NAME.search(first)
+                and not COMMENT_HEADING.match(first)  # the area's "Comments" heading
                 and (guess := clean_author(first))
                 and not _sentence_like(guess)
             ):
