@@ -417,7 +417,7 @@ def demo(
             with suppress(KeyboardInterrupt):
                 server.serve_forever()
             return
-        with server:
+        with ArchiveLock(db, "demo"), server:
             out.print(f"Demo blog served at {server.url}blog/")
             with Archive(db) as archive, progress_for(err, quiet=False) as on_event:
                 summary = crawl_site(

@@ -227,7 +227,9 @@ def sites_remove(
 @app.command()
 def schedule(
     every: Annotated[str, typer.Option(help="hourly, daily or weekly.")] = "daily",
-    at: Annotated[str, typer.Option(help="Time of day HH:MM (hourly: the minutes).")] = "03:17",
+    at: Annotated[
+        str, typer.Option(help="Time of day HH:MM (hourly: only the minutes count, e.g. 00:17).")
+    ] = "03:17",
     db: DbOption = DEFAULT_DB,
     install: Annotated[
         bool, typer.Option("--install", help="Write it: the user's crontab, or with --systemd")

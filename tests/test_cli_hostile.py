@@ -101,6 +101,15 @@ def test_reparse_waits_for_no_one_while_a_crawl_holds_the_archive(db: Path) -> N
     assert dump(db) == before
 
 
+def test_demo_does_not_write_into_an_archive_a_crawl_is_writing(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    with ArchiveLock(db, "crawl"):
+        result = runner.invoke(app, ["demo", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "in use by `crawl`" in one_error_line(result)
+    assert not db.exists()
+
+
 def sqlite_error(make: str, tmp_path: Path) -> sqlite3.OperationalError:
     """A real error of SQLite's: a write to a read-only connection, or to a database another
     connection is writing to."""
