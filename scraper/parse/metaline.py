@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from bs4.element import NavigableString, Tag
 
@@ -73,6 +74,9 @@ NEAR_HEADLINE_STRINGS = 30
 MAX_BOX_CHARS = 160
 MAX_LINE_CHARS = 120
 MAX_STAMP_WORDS = 8
+#: How many strings of one meta container are read (a ``.meta`` class can wrap a whole page).
+MAX_CONTAINER_STRINGS = 60
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -108,15 +112,14 @@ def _date_strings(
     index: TreeIndex, headline: Tag | None, skip: frozenset[int]
 ) -> Iterator[NavigableString]:
     if headline is not None:
-        near = (s for s in _strings_after(headline) if not outside_post(s.parent, skip))
-        yield from _dated(near, NEAR_HEADLINE_DATES)
+        near = _dated(_strings_after(headline), NEAR_HEADLINE_DATES)
+        yield from (s for s in near if not outside_post(s.parent, skip))
     for selector in META_LINE_SELECTORS:
         for tag in index.select(selector, limit=3):
-            if outside_post(tag, skip):
-                continue
-            yield from _dated(
-                (s for s in tag.descendants if type(s) is NavigableString), NEAR_HEADLINE_DATES
-            )
+            strings = (s for s in tag.descendants if type(s) is NavigableString)
+            dated = list(_dated(islice(strings, MAX_CONTAINER_STRINGS), NEAR_HEADLINE_DATES))
+            if dated and not outside_post(tag, skip):
+                yield from dated
 
 
 def outside_post(tag: Tag | None, skip: frozenset[int]) -> bool:
@@ -151,7 +154,7 @@ def _dated(strings: Iterable[NavigableString], limit: int) -> Iterator[Navigable
     for string in strings:
         if found >= limit:
             return
-        if any(ch.isdigit() for ch in string) and len(string.strip()) <= MAX_LINE_CHARS:
+        if _DIGIT.search(string) is not None and len(string.strip()) <= MAX_LINE_CHARS:
             found += 1
             yield string
 
