@@ -385,6 +385,74 @@ AUTHOR_CASES = [
         "Mario Rossi",
         id="capitalised_di_opening_the_byline_is_the_italian_by_word",
     ),
+    pytest.param(
+        f"<title>A Post</title><h1>A Post</h1><div class=text>{PROSE}</div>"
+        "<div class=byline> Nora Quill</div><p class=source>Source: Radio</p>",
+        "Nora Quill",
+        id="byline_element_holding_only_a_name_is_the_author",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1 class=headline>A Post</h1><div class=meta-info>"
+        "<div class=author><img src='/a.png' alt=''><a class=name href='javascript:void(0)'>"
+        "<span class=display-name>Nora Quill</span></a></div>"
+        "<div class=post-time>posted on Saturday, August 13th, 2011</div></div>"
+        f"<div class=text>{PROSE}</div>",
+        "Nora Quill",
+        id="author_element_holding_only_a_linked_name_is_the_author",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1>"
+        "<div class=info>Nora Quill posted on Saturday, August 13th, 2011</div>"
+        f"<div class=text>{PROSE}</div>",
+        "Nora Quill",
+        id="name_then_posted_on_a_date_under_the_headline",
+    ),
+    pytest.param(
+        "<html lang=de><title>A Post</title><h1>A Post</h1>"
+        f"<p class=post-byline>Nora Quill schrieb am 3. März 2012</p>{PROSE}</html>",
+        "Nora Quill",
+        id="name_then_schrieb_am_a_date_in_a_byline_element",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1>"
+        "<p>Nora Quill wrote in March 2012 that gardens need patience.</p>"
+        f"<div class=text>{PROSE}</div>",
+        None,
+        id="name_then_wrote_in_a_sentence_is_not_a_byline",
+    ),
+    pytest.param(
+        f"<title>A Post</title><h1>A Post</h1><div class=text>{PROSE}</div>"
+        "<p class='byline clear'><a href='#comments'><span>View Comments</span></a></p>",
+        None,
+        id="byline_element_holding_a_comments_link_is_no_name",
+    ),
+    pytest.param(
+        f"<title>A Post</title><h1>A Post</h1><div class=text>{PROSE}</div>"
+        "<ul class=related><li><a class=title href='/other-post'>Other Post</a>"
+        "<a class=byline href='/other-post'>Nora Quill</a></li></ul>",
+        None,
+        id="byline_in_a_teaser_card_linking_to_another_post_is_not_the_author",
+    ),
+    pytest.param(
+        f"<title>A Post</title><h1>A Post</h1><div class=text>{PROSE}</div>"
+        "<div class=card><h4><a href='/other-post'>Other Post</a></h4>"
+        "<span class=article-info><em class=byline>Nora Quill</em></span></div>",
+        None,
+        id="byline_beside_a_teaser_heading_is_not_the_author",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1><div class=author><a href='/author/ann'>"
+        f"Nora Quill</a> <div class=author-title>Games Editor</div></div>{PROSE}",
+        "Nora Quill",
+        id="linked_name_then_job_title_in_an_author_element_gives_the_name",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1><div class=entry-meta><p class=author>"
+        "<a href='/author/nq'>Nora Quill</a> and <a href='/author/ob'>Otto Berg</a></p></div>"
+        f"{PROSE}",
+        "Nora Quill, Otto Berg",
+        id="linked_names_joined_by_and_in_an_author_element_are_all_kept",
+    ),
 ]
 
 

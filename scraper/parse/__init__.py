@@ -157,7 +157,7 @@ def _build_post(
                              order=order, orders=site.date_orders if site else None,
                              embedded=platform.embedded_dates, html=html, skip=skip)
     author = find_author(index, meta, selectors=platform.author, skip=skip,
-                         headline=headline.element)
+                         headline=headline.element, url=url)
     tags = _texts(index, platform.tags) or meta.tags
     categories = _texts(index, platform.categories) or meta.categories
     if not tags:  # read before the body extractor takes the headline out of the tree

@@ -29,6 +29,7 @@ from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.generic import Metadata, Sourced, tag_text
 from scraper.parse.index import TreeIndex
 from scraper.parse.metaline import name_beside_date, not_author_link, outside_post
+from scraper.parse.namefirst import bare_byline_name, name_before_verb
 
 __all__ = ["DateFound", "find_author", "find_dates"]
 
@@ -369,8 +370,11 @@ def find_author(
     selectors: Iterable[str] = (),
     skip: frozenset[int] = frozenset(),
     headline: Tag | None = None,
+    url: str = "",
 ) -> str | None:
-    """The post's author as displayed (several authors joined with ", "), or None."""
+    """The post's author as displayed (several authors joined with ", "), or None.
+
+    ``url`` is the page's: a byline in a teaser card links elsewhere."""
     strong = [a for a in meta.authors if not a.source.startswith("meta:")]
     if strong:
         names = _dedupe(_clean_name(a.value) for a in strong if a.source == strong[0].source)
@@ -417,6 +421,11 @@ def find_author(
             name = _clean_name(match.group("name"))
             if _looks_like_name(name, handles=True):
                 return name
+    name = name_before_verb(index, headline, skip, meta.site_name) or bare_byline_name(
+        index, skip, meta.site_name, url, headline
+    )
+    if name:
+        return name
     if badge:
         return badge
     name = name_beside_date(index, headline, skip, site_name=meta.site_name)

@@ -30,7 +30,9 @@ from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.comments.names import INLINE_TAGS, is_dateish, is_name
 from scraper.parse.index import TreeIndex
 
-__all__ = ["META_LINE_SELECTORS", "name_beside_date", "not_author_link", "outside_post"]
+__all__ = [
+    "META_LINE_SELECTORS", "is_person", "name_beside_date", "not_author_link", "outside_post",
+]
 
 #: Containers of a post's meta line (header or footer), beyond the byline selectors.
 META_LINE_SELECTORS: tuple[str, ...] = (
@@ -275,6 +277,11 @@ def _is_stamp(text: str) -> bool:
     if not any(ch.isdigit() for ch in text) or parse_date(text) is None:
         return False
     return is_dateish(text) or len(text.split()) <= MAX_STAMP_WORDS
+
+
+def is_person(text: str) -> bool:
+    """A person's displayed name of two or more capitalised words (or a caseless script)."""
+    return _person(_Piece(text, None), single_word=False)
 
 
 def _person(piece: _Piece, *, single_word: bool) -> bool:
