@@ -88,6 +88,14 @@ SQLITE_MESSAGES = {
         "the archive is busy: another program is writing to it (database is locked); "
         "try again when it has finished"
     ),
+    "database or disk is full": (
+        "the disk is full: free some space and run the command again; everything written "
+        "before is kept (database or disk is full)"
+    ),
+    "disk I/O error": (
+        "could not write the archive (disk I/O error): the disk may be full or failing; "
+        "everything written before is kept"
+    ),
     "attempt to write a readonly database": (
         "the archive is read-only: blog-archiver needs write access to the archive file and "
         "its folder, even to read it (attempt to write a readonly database)"

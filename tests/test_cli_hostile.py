@@ -21,7 +21,7 @@ from archive.cli import app
 from archive.cli_common import user_errors
 from archive.frontier import SiteFrontier
 from archive.lock import ArchiveLock
-from archive.store import Archive
+from archive.store import Archive, check_archive
 from scraper.models import FetchResult, PageOutcome, ParsedPage, Post, QueueItem
 
 runner = CliRunner()
@@ -329,3 +329,40 @@ def test_a_stopped_serve_leaves_no_datasette_running(db: Path) -> None:
         proc.terminate()  # what `kill` and systemd's stop send
         proc.wait(timeout=10)
     assert not answers(port)
+
+
+# ---------------------------------------------------------------------- a full disk
+
+
+def test_a_full_disk_mid_crawl_is_one_line_and_the_crawl_resumes(
+    tmp_path: Path, demo_server: object
+) -> None:
+    db = tmp_path / "a.db"
+    exe = str(Path(sys.executable).with_name("blog-archiver"))
+    url = demo_server.url + "blog/"  # type: ignore[attr-defined]
+    crawl = [exe, "crawl", url, "--db", str(db), "--delay", "0", "-q"]
+
+    # No file may grow past 1 MB (RLIMIT_FSIZE): SQLite's writes fail as on a full disk.
+    small_disk = (
+        "import os, resource, sys; "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000)); "
+        "os.execv(sys.argv[1], sys.argv[1:])"
+    )
+    full = subprocess.run(
+        [sys.executable, "-c", small_disk, *crawl],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert full.returncode == 2
+    assert full.stderr.count("\n") == 1 and "Traceback" not in full.stderr
+    assert full.stderr.startswith("Error: could not write the archive (disk I/O error)")
+    with Archive(db, create=False) as archive:
+        assert check_archive(archive) == []
+        kept = archive.counts()["posts"]
+    resumed = subprocess.run(crawl, capture_output=True, text=True, timeout=120, check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    with Archive(db, create=False) as archive:
+        assert check_archive(archive) == []
+        assert archive.counts()["posts"] > kept
