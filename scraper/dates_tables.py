@@ -12,6 +12,7 @@ __all__ = [
     "RELATIVE_DAY_WORDS",
     "RELATIVE_UNITS",
     "TIME_WORDS",
+    "WEEKDAYS",
 ]
 
 
@@ -42,6 +43,20 @@ MONTHS: Mapping[str, int] = _month_table(
         10: "october oct okt oktober octobre octubre ottobre ott oktober outubro out",
         11: "november nov novembre noviembre novembro",
         12: "december dec dez dezember decembre diciembre dic dicembre dezembro",
+    }
+)
+
+#: Weekday names (accents stripped, lower case) in en, de, fr, es, it, nl, pt, Monday = 0:
+#: a stamp's first word, where a byline's name ends ("By Ann Lee Tuesday, Aug. 17, 2010").
+WEEKDAYS: Mapping[str, int] = _month_table(
+    {
+        0: "monday montag lundi lunes lunedi maandag segunda-feira",
+        1: "tuesday dienstag mardi martes martedi dinsdag terca-feira",
+        2: "wednesday mittwoch mercredi miercoles mercoledi woensdag quarta-feira",
+        3: "thursday donnerstag jeudi jueves giovedi donderdag quinta-feira",
+        4: "friday freitag vendredi viernes venerdi vrijdag sexta-feira",
+        5: "saturday samstag sonnabend samedi sabado sabato zaterdag",
+        6: "sunday sonntag dimanche domingo domenica zondag",
     }
 )
 

@@ -453,6 +453,25 @@ AUTHOR_CASES = [
         "Nora Quill, Otto Berg",
         id="linked_names_joined_by_and_in_an_author_element_are_all_kept",
     ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1><div class=byline>By <span class=name>"
+        "<a href='/letters'>Nora Quill</a></span> <span class=date>Tuesday, Aug. 17, 2010"
+        f"</span></div>{PROSE}",
+        "Nora Quill",
+        id="weekday_opening_the_stamp_ends_the_name",
+    ),
+    pytest.param(
+        "<html lang=de><title>A Post</title><h1>A Post</h1><div class=byline>Von "
+        f"<a href='/u/ob'>Otto Berg</a> Donnerstag, 3. März 2012</div>{PROSE}</html>",
+        "Otto Berg",
+        id="weekday_in_another_language_ends_the_name",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1><div class=byline>By Larry Sabato, "
+        f"Aug. 17, 2010</div>{PROSE}",
+        "Larry Sabato",
+        id="surname_that_is_a_weekday_stays",
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ Every date goes through ``scraper.dates``; this module never parses a date itsel
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from itertools import chain
 from bs4.element import NavigableString, Tag
 
 from scraper import dates
+from scraper.dates_tables import WEEKDAYS
 from scraper.models import DateOrder
 from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.generic import Metadata, Sourced, tag_text
@@ -639,13 +641,34 @@ NAME_NOISE = re.compile(
 NAME_TAIL = re.compile(r"\s+\w{2,3}\.?,|\s+\d|\s[|·•]\s")
 
 
+#: A name keeps at least this many words before a weekday that ends it.
+MIN_WORDS_BEFORE_WEEKDAY = 2
+
+
 def _clean_name(text: str) -> str:
     name = _WS.sub(" ", text).strip(" ,|·•-–—:")
     name = NAME_NOISE.sub("", name).strip(" ,|·•-–—:")
     name = NAME_TAIL.split(name)[0].strip(" ,|·•-–—:")
+    name = _before_weekday(name)
     if not name or len(name) > MAX_AUTHOR_CHARS or name.startswith(("http", "@")):
         return ""
     return name
+
+
+def _before_weekday(name: str) -> str:
+    """A byline's name ends at a weekday's full name, the stamp's first word ("Ann Lee Tuesday,
+    Aug. 17" when the date is an element of its own): only after two words, so a surname
+    that is a weekday ("Larry Sabato") stays."""
+    words = name.split()
+    for at in range(MIN_WORDS_BEFORE_WEEKDAY, len(words)):
+        if _fold(words[at].strip(".,")) in WEEKDAYS:
+            return " ".join(words[:at])
+    return name
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _dedupe(names: Iterable[str]) -> list[str]:
