@@ -113,6 +113,14 @@ def test_recorded_element_order_and_ends_are_the_ones_an_index_walk_finds(path: 
 
 
 @pytest.mark.parametrize("path", FIXTURES[:8], ids=lambda p: p.name)
+def test_buckets_filed_while_building_are_the_ones_an_index_walk_files(path: Path) -> None:
+    tree = build_tree(decode_html(path.read_bytes()))
+    assert tree.keys is not None
+    walked = TreeIndex(tree.soup)  # no recorded buckets: files every element itself
+    assert list(tree.keys.items()) == list(walked.buckets.items())
+
+
+@pytest.mark.parametrize("path", FIXTURES[:8], ids=lambda p: p.name)
 def test_text_from_recorded_strings_is_the_soups_text(path: Path) -> None:
     tree = build_tree(decode_html(path.read_bytes()))
     assert tree.strings is not None
@@ -123,10 +131,12 @@ def test_dismantled_tree_leaves_taken_strings_intact() -> None:
     tree = build_tree("<html><body><h1>Title</h1><p class='x'>one</p></body></html>")
     title = tree.soup.h1.get_text() if tree.soup.h1 else ""
     string = tree.strings[0] if tree.strings else None
+    elements = list(tree.elements or [])
     tree.dismantle()
     assert title == "Title"
     assert string == "Title"
-    assert tree.elements is not None and all(not e.__dict__ for e in tree.elements)
+    assert elements and all(not e.__dict__ for e in elements)
+    assert tree.elements == [] and tree.strings == []  # freed before the caller lets go
 
 
 @pytest.mark.parametrize("path", FIXTURES[:8], ids=lambda p: p.name)

@@ -111,7 +111,7 @@ def _parse_page(
     tree: ParsedTree, text: str, url: str, site: SiteProfile | None
 ) -> ParsedPage:
     soup = tree.soup
-    index = TreeIndex(soup, tree.elements, tree.ends)
+    index = TreeIndex(soup, tree.elements, tree.ends, tree.keys)
     platform = detect_platform(index, text)
     meta = extract_metadata(index)
     links = extract_links(soup, url, index)

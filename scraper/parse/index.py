@@ -88,6 +88,8 @@ class TreeIndex:
         soup: the parsed page.
         elements: its elements in document order, when the tree builder recorded them.
         ends: for each of ``elements``, the position of its last descendant (with ``elements``).
+        buckets: the buckets of ``elements``, when the tree builder filed them as it went
+            (with ``elements`` and ``ends``).
     """
 
     def __init__(
@@ -95,16 +97,17 @@ class TreeIndex:
         soup: BeautifulSoup,
         elements: list[Tag] | None = None,
         ends: list[int] | None = None,
+        buckets: dict[tuple[str, str], list[int]] | None = None,
     ) -> None:
         self.soup = soup
         if elements is None or ends is None or len(ends) != len(elements):
-            elements, ends = list(soup.find_all(True)), None
+            elements, ends, buckets = list(soup.find_all(True)), None, None
         self.elements: list[Tag] = elements
         self.position: dict[int, int] = dict(
             zip(map(id, elements), range(len(elements)), strict=True)
         )
         self.end: list[int] = ends if ends is not None else self._ends()
-        self._index = _buckets(elements)
+        self._index = buckets if buckets is not None else _buckets(elements)
 
     def _ends(self) -> list[int]:
         end = list(range(len(self.elements)))

@@ -77,13 +77,16 @@ class ParsedTree(NamedTuple):
     ``elements`` is every element in document order (``soup.find_all(True)``) and ``ends[i]``
     the position in it of element ``i``'s last descendant: what :class:`~.index.TreeIndex`
     would otherwise walk the tree again to learn. ``strings`` is every string node in document
-    order. All three are None after a fallback to BeautifulSoup.
+    order. ``keys`` is :class:`~.index.TreeIndex`'s buckets (class, id, attribute and tag
+    name -> element positions), filed as the elements were created. All four are None after a
+    fallback to BeautifulSoup.
     """
 
     soup: BeautifulSoup
     elements: list[Tag] | None = None
     ends: list[int] | None = None
     strings: list[NavigableString] | None = None
+    keys: dict[tuple[str, str], list[int]] | None = None
 
     def text(self, separator: str = " ") -> str:
         """``soup.get_text(separator)`` of the tree as built, from the recorded strings."""
@@ -106,6 +109,12 @@ class ParsedTree(NamedTuple):
         for string in self.strings:
             string.__dict__.clear()
         self.soup.__dict__.clear()
+        # Dropped here, not when the caller lets go of the tree: the caller may re-enable the
+        # garbage collector first, whose next run would traverse all these (emptied) nodes.
+        self.elements.clear()
+        self.strings.clear()
+        if self.keys is not None:
+            self.keys.clear()
 
 
 def build_soup(text: str) -> BeautifulSoup:
@@ -136,7 +145,7 @@ def _parse(text: str) -> ParsedTree:
     parser = etree.HTMLParser(target=target, recover=True, huge_tree=False, encoding=None)
     parser.feed(text)
     parser.close()
-    return ParsedTree(soup, events.elements, events.ends, events.strings)
+    return ParsedTree(soup, events.elements, events.ends, events.strings, events.keys)
 
 
 def _plain_soup(text: str) -> BeautifulSoup:
@@ -145,8 +154,9 @@ def _plain_soup(text: str) -> BeautifulSoup:
         return BeautifulSoup(text, "lxml")
 
 
-#: Per element name: the Tag instance-dict prototype, the string class, list-valued attributes.
-_NameInfo = tuple[dict[str, Any], type[NavigableString] | None, frozenset[str]]
+#: Per element name: the Tag instance-dict prototype, the string class, list-valued attributes,
+#: whether whitespace is kept inside it, and the positions of the elements of that name.
+_NameInfo = tuple[dict[str, Any], type[NavigableString] | None, frozenset[str], bool, list[int]]
 
 
 class _Target:
@@ -174,10 +184,16 @@ class _Target:
         self.keep_space = 0
         self.string_class: type[NavigableString] = NavigableString
         self.pending: list[str] = []
+        # lxml calls ``data`` for every text event: the list's own append, no Python frame.
+        self.data: Callable[[str], None] = self.pending.append
         self.elements: list[Tag] = []
         self.ends: list[int] = []
         self.strings: list[NavigableString] = []
         self.names: dict[str, _NameInfo] = {}
+        self.tokens: dict[str, tuple[str, ...]] = {}  # class="a b" -> ("a", "b"), per value
+        self.keys: dict[tuple[str, str], list[int]] = {}  # TreeIndex's buckets, as built
+        self.attr_names: dict[str, list[int]] = {}
+        self.classes: dict[str, list[int]] = {}
 
     def start(self, name: str, attrib: dict[str, str], nsmap: Any = None) -> None:
         if self.pending:
@@ -185,7 +201,18 @@ class _Target:
         known = self.names.get(name)
         if known is None:
             known = self.names[name] = self._name_info(name)
-        proto, special, list_attrs = known
+        proto, special, list_attrs, preserve, at_name = known
+        at = len(self.elements)
+        at_name.append(at)
+        if attrib:  # lxml's own dict: list values go in directly (no AttributeDict.__setitem__)
+            for key in list_attrs:
+                if key in attrib:
+                    value = attrib[key]
+                    tokens = self.tokens.get(value)
+                    if tokens is None:
+                        tokens = self.tokens[value] = tuple(nonwhitespace_re.findall(value))
+                    attrib[key] = self.list_class(tokens)  # type: ignore[assignment]
+            self._index_attrs(attrib, at)
         attrs = self.attrs_class(attrib)
         children: list[PageElement] = []
         contents = self.contents
@@ -207,22 +234,36 @@ class _Target:
             last.next_sibling = tag
         contents.append(tag)
         self.prev = tag
-        at = len(self.elements)
         self.elements.append(tag)
         self.ends.append(at)
-        if attrs:
-            for key in list_attrs:
-                if key in attrs:
-                    attrs[key] = self.list_class(nonwhitespace_re.findall(attrs[key]))
-            if name == "meta":
-                self.builder.set_up_substitutions(tag)
+        if attrs and name == "meta":
+            self.builder.set_up_substitutions(tag)
         self.stack.append((self.parent, contents, self.keep_space, self.string_class, at))
         self.parent = tag
         self.contents = children
-        if name in self.preserve:
+        if preserve:
             self.keep_space += 1
         if special:
             self.string_class = special
+
+    def _index_attrs(self, attrib: dict[str, Any], at: int) -> None:
+        """File element ``at`` under its attribute names, classes and id (as ``_buckets`` in
+        :mod:`~.index` does, while the element is at hand)."""
+        for attr, value in attrib.items():
+            bucket = self.attr_names.get(attr)
+            if bucket is None:
+                bucket = self.attr_names[attr] = self.keys.setdefault(("attr", attr.lower()), [])
+            bucket.append(at)
+            if attr == "class":
+                classes = self.classes
+                for cls in value if isinstance(value, list) else str(value).split():
+                    bucket = classes.get(cls)
+                    if bucket is None:
+                        bucket = classes[cls] = self.keys.setdefault(("class", cls), [])
+                    if not bucket or bucket[-1] != at:  # a class named twice is filed once
+                        bucket.append(at)
+            elif attr == "id" and isinstance(value, str):
+                self.keys.setdefault(("id", value), []).append(at)
 
     def _name_info(self, name: str) -> _NameInfo:
         """Per element name: its instance-dict prototype, string class, list-valued attributes."""
@@ -242,7 +283,8 @@ class _Target:
             "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
         }
         list_attrs = frozenset(self.universal) | frozenset(self.cdata_lists.get(name, ()))
-        return proto, special, list_attrs
+        at_name = self.keys.setdefault(("name", name), [])
+        return proto, special, list_attrs, name in self.preserve, at_name
 
     def end(self, name: str) -> None:
         if self.pending:
@@ -251,9 +293,6 @@ class _Target:
             raise _Unsupported("unbalanced end tag")  # bs4 would search its stack for it
         self.parent, self.contents, self.keep_space, self.string_class, at = self.stack.pop()
         self.ends[at] = len(self.elements) - 1
-
-    def data(self, value: str) -> None:
-        self.pending.append(value)
 
     def comment(self, text: str) -> None:
         self._leaf(text, Comment)
@@ -282,7 +321,7 @@ class _Target:
         """The text gathered since the last tag or comment becomes one string, as in bs4."""
         pending = self.pending
         value = pending[0] if len(pending) == 1 else "".join(pending)
-        self.pending = []
+        pending.clear()
         if not self.keep_space and _ASCII_SPACES.issuperset(value):
             value = "\n" if "\n" in value else " "
         node = str.__new__(cls or self.string_class, value)
