@@ -12,6 +12,7 @@ extractor, the comment extractor and the search index all rely on the same parag
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 import nh3
@@ -94,6 +95,19 @@ def sanitize_html(fragment: str, base_url: str) -> str:
     """
     if not fragment:
         return ""
+    try:
+        return _cleaner(base_url).clean(fragment).strip()
+    except Exception:  # nh3 rejects some inputs (e.g. lone surrogates): fall back to no HTML
+        return ""
+
+
+@lru_cache(maxsize=16)
+def _cleaner(base_url: str) -> nh3.Cleaner:
+    """The sanitiser for fragments of the page at ``base_url``.
+
+    Made once per page, not per fragment: turning the allow-lists into nh3's own settings cost
+    more than sanitising a typical comment. A page's body and comments share one.
+    """
 
     def absolute(url: str) -> str | None:
         try:
@@ -101,19 +115,15 @@ def sanitize_html(fragment: str, base_url: str) -> str:
         except ValueError:
             return None
 
-    try:
-        return nh3.clean(
-            fragment,
-            tags=set(ALLOWED_TAGS),
-            clean_content_tags=set(DROPPED_WITH_CONTENT),
-            attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-            url_schemes=set(URL_SCHEMES),
-            url_relative=absolute,
-            link_rel="noopener noreferrer nofollow",
-            strip_comments=True,
-        ).strip()
-    except Exception:  # nh3 rejects some inputs (e.g. lone surrogates): fall back to no HTML
-        return ""
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        url_relative=absolute,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
 
 
 def html_to_text(tag: Tag | str) -> str:
