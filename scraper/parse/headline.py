@@ -48,6 +48,8 @@ SITE_NAME_CLASSES = re.compile(
 )
 #: Paths of a site's home page: a link there whose text is a ``<title>`` part names the site.
 HOME_PATHS: frozenset[str] = frozenset({"", "/", "/index.html", "/index.htm", "/index.php"})
+#: Slashes before any query or fragment of a link home: "//" before a host, and the path's.
+_MAX_HOME_SLASHES = 2 + max(path.count("/") for path in HOME_PATHS)
 MAX_SITE_NAME_CHARS = 100
 #: Permalink marks that themes append to headings.
 ANCHOR_MARKS = "¶#§🔗"
@@ -264,6 +266,8 @@ def _is_home(href: str) -> bool:
     """The link points at the site's front page (``/``, ``/index.html``, ``https://host/``)."""
     if not href.strip() or href.startswith("#"):
         return False
+    if href.split("?", 1)[0].split("#", 1)[0].count("/") > _MAX_HOME_SLASHES:
+        return False  # a path of two or more segments (most links): no need to split it
     try:
         parts = urlsplit(href.strip())
     except ValueError:

@@ -12,6 +12,7 @@ Elements removed from the tree after indexing (``decompose``) are skipped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -139,9 +140,13 @@ class TreeIndex:
         buckets = [b for b in (self._index.get(k) for k in keys) if b]
         if not buckets:
             return []
-        at = buckets[0] if len(buckets) == 1 else sorted(i for b in buckets for i in b)
-        elements = self.elements
-        return [t for t in (elements[i] for i in at) if is_live(t)]
+        at = buckets[0] if len(buckets) == 1 else sorted(itertools.chain.from_iterable(buckets))
+        # is_live, inlined: this runs for every element of the names asked for
+        return [
+            t
+            for t in map(self.elements.__getitem__, at)
+            if "_decomposed" not in t.__dict__ and t.parent is not None
+        ]
 
     def with_names(self, pattern: re.Pattern[str]) -> list[Tag]:
         """Live elements whose class or id matches ``pattern``, in document order."""

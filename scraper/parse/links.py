@@ -41,6 +41,8 @@ NEXT_TEXT = re.compile(
 NEXT_CLASSES = re.compile(r"(^|[-_\s])(next|older|nav-previous|blog-pager-older-link)"
                           r"([-_\s]|$)", re.I)
 SCHEMES = ("http", "https")
+#: URLs that surely are in one of ``SCHEMES``.
+ABSOLUTE_PREFIXES = tuple(f"{scheme}://" for scheme in SCHEMES)
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,10 @@ def _absolute(base: str, href: object) -> str | None:
         return None
     try:
         absolute = urldefrag(urljoin(base, href))[0]
+        if base and absolute.startswith(ABSOLUTE_PREFIXES):
+            # What urlsplit would say, without splitting again: with a base, urljoin has
+            # already split (and so validated) both URLs the result is made of.
+            return absolute
         scheme = urlsplit(absolute).scheme
     except ValueError:
         return None

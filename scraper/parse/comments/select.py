@@ -13,6 +13,7 @@ back to soupsieve, so a selector always means what CSS says.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -152,7 +153,7 @@ class PageIndex:
     def named(self, names: frozenset[str]) -> list[Tag]:
         """Elements called one of ``names``, in document order."""
         buckets = [b for b in (self._buckets.get(("name", n)) for n in names) if b]
-        return [self.tags[i] for i in sorted(i for b in buckets for i in b)]
+        return [self.tags[i] for i in sorted(itertools.chain.from_iterable(buckets))]
 
     def marked(self, words: tuple[str, ...]) -> list[Tag]:
         """Elements whose id or a class contains one of ``words``, in document order."""
