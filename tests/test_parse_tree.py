@@ -12,7 +12,7 @@ from bs4.element import PageElement, Tag
 
 from scraper.parse.decode import decode_html
 from scraper.parse.index import TreeIndex
-from scraper.parse.tree import build_soup, build_tree, outer_html
+from scraper.parse.tree import build_soup, build_tree, inner_html, outer_html
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").rglob("*.htm*"))
 #: Links between nodes, compared as positions in document order.
@@ -144,6 +144,7 @@ def test_outer_html_is_the_html_bs4_writes_for_every_element(path: Path) -> None
     soup = build_soup(decode_html(path.read_bytes()))
     for tag in soup.find_all(True):
         assert outer_html(tag) == str(tag)
+        assert inner_html(tag) == tag.decode_contents()
 
 
 @pytest.mark.parametrize("text", EDGE_CASES, ids=lambda t: repr(t[:30]))
@@ -151,6 +152,7 @@ def test_outer_html_of_odd_markup_is_the_html_bs4_writes(text: str) -> None:
     tags = build_soup(text).find_all(True)
     for tag in tags[:3] + tags[-3:]:  # the outermost and innermost (the deep page is 3,000 deep)
         assert outer_html(tag) == str(tag)
+        assert inner_html(tag) == tag.decode_contents()
 
 
 def test_outer_html_after_edits_quotes_and_hidden_tags_is_the_html_bs4_writes() -> None:
@@ -167,3 +169,4 @@ def test_outer_html_after_edits_quotes_and_hidden_tags_is_the_html_bs4_writes() 
     hidden.hidden = True
     soup.div.append(hidden)
     assert outer_html(soup.div) == str(soup.div)
+    assert inner_html(soup.div) == soup.div.decode_contents()

@@ -126,7 +126,8 @@ def extract_body(
         boilerplate: fingerprints of blocks the site template found on many pages.
         same_urls: other URLs of this page (canonical): headings linking there are no teasers.
     """
-    root = soup.body if isinstance(soup.body, Tag) else soup
+    body = soup.body  # a search of the tree, each time it is asked
+    root = body if isinstance(body, Tag) else soup
     _drop_regions(root, exclude)
     index = index or TreeIndex(soup)
     _strip(index)

@@ -99,7 +99,7 @@ class Metadata:
 
 def tag_text(tag: Tag) -> str:
     """An element's text with whitespace collapsed (inline elements do not split words)."""
-    return _WS.sub(" ", text_of(tag, " ")).strip()
+    return " ".join(text_of(tag, " ").split())  # split() splits at exactly what \s matches
 
 
 def _clean(value: object) -> str:

@@ -11,7 +11,6 @@ extractor, the comment extractor and the search index all rely on the same parag
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from urllib.parse import urljoin
 
@@ -79,7 +78,6 @@ INVISIBLE_TAGS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 _SKIPPED_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
-_SPACES = re.compile(r"\s+")
 
 
 def sanitize_html(fragment: str, base_url: str) -> str:
@@ -142,7 +140,7 @@ def html_to_text(tag: Tag | str) -> str:
 
     def flush() -> None:
         if current:
-            text = _SPACES.sub(" ", "".join(current)).strip()
+            text = " ".join("".join(current).split())  # whitespace runs -> one space
             current.clear()
             if text:
                 lines.append(text)

@@ -44,7 +44,7 @@ from bs4.element import (
 )
 from lxml import etree
 
-__all__ = ["ParsedTree", "build_soup", "build_tree", "outer_html", "paused_gc"]
+__all__ = ["ParsedTree", "build_soup", "build_tree", "inner_html", "outer_html", "paused_gc"]
 
 #: What BeautifulSoup treats as whitespace when collapsing whitespace-only strings.
 _ASCII_SPACES = frozenset(BeautifulSoup.ASCII_SPACES)
@@ -358,8 +358,21 @@ def outer_html(root: Tag) -> str:
     """
     pieces: list[str] = []
     append = pieces.append
-    if not _open_tag(root, append):
-        return "".join(pieces)
+    if _open_tag(root, append):
+        _write_contents(root, append)
+        if not root.hidden:
+            append(_end_tag(root))
+    return "".join(pieces)
+
+
+def inner_html(root: Tag) -> str:
+    """``root.decode_contents()``: what :func:`outer_html` writes between the element's tags."""
+    pieces: list[str] = []
+    _write_contents(root, pieces.append)
+    return "".join(pieces)
+
+
+def _write_contents(root: Tag, append: Callable[[str], None]) -> None:
     stack = [(root, iter(root.contents))]
     while stack:
         tag, children = stack[-1]
@@ -376,9 +389,12 @@ def outer_html(root: Tag) -> str:
                 append(_escape(cast(NavigableString, child)))
         else:
             stack.pop()
-            if not tag.hidden:
-                append(f"</{tag.prefix}:{tag.name}>" if tag.prefix else f"</{tag.name}>")
-    return "".join(pieces)
+            if stack and not tag.hidden:  # the root's own end tag is the caller's
+                append(_end_tag(tag))
+
+
+def _end_tag(tag: Tag) -> str:
+    return f"</{tag.prefix}:{tag.name}>" if tag.prefix else f"</{tag.name}>"
 
 
 def _open_tag(tag: Tag, append: Callable[[str], None]) -> bool:

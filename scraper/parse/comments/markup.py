@@ -44,6 +44,7 @@ from scraper.parse.comments.names import (
 from scraper.parse.comments.records import NOT_A_COMMENTER, RawComment
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.sanitize import html_to_text, sanitize_html
+from scraper.parse.tree import inner_html, outer_html
 
 __all__ = [
     "OWN_PARAGRAPHS",
@@ -189,7 +190,7 @@ def _text_of(
     for node in nodes:
         node = _without(node, strip, index, drop)
         texts.append(html_to_text(node))
-        htmls.append(node.decode_contents() if len(nodes) == 1 else str(node))
+        htmls.append(inner_html(node) if len(nodes) == 1 else outer_html(node))
     return "\n\n".join(t for t in texts if t), sanitize_html("".join(htmls), url)
 
 

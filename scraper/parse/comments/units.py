@@ -25,6 +25,7 @@ from scraper.parse.comments.fields import clean_author
 from scraper.parse.comments.regions import COMMENT_HEADING
 from scraper.parse.comments.select import PageIndex
 from scraper.parse.sanitize import sanitize_html
+from scraper.parse.tree import inner_html
 
 __all__ = ["AreaText", "Parts"]
 
@@ -85,7 +86,7 @@ class Parts:
     holder: Tag | None
 
     def html(self, url: str) -> str:
-        return sanitize_html(self.holder.decode_contents(), url) if self.holder else ""
+        return sanitize_html(inner_html(self.holder), url) if self.holder else ""
 
 
 def _block_of(string: NavigableString) -> Tag | None:
