@@ -40,6 +40,9 @@ LISTING_SITEMAP_NAMES = re.compile(
 )
 #: Entries read from one sitemap document at most (sitemaps.org: 50,000).
 MAX_ENTRIES = 50_000
+#: A ``<loc>`` opening and closing tag, with any namespace prefix.
+LOC_OPEN = re.compile(rb"<(?:[\w.-]+:)?loc\b")
+LOC_CLOSE = re.compile(rb"</(?:[\w.-]+:)?loc\s*>")
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,21 @@ def parse_sitemap(body: bytes, base_url: str) -> list[SitemapEntry]:
             entries.append(SitemapEntry(urljoin(base_url, loc), lastmod, tag == "sitemap"))
             if len(entries) >= MAX_ENTRIES:
                 break
+    cut = _cut_short_loc(body)
+    if cut and entries and entries[-1].url == urljoin(base_url, cut):
+        entries.pop()
     return entries
+
+
+def _cut_short_loc(body: bytes) -> str | None:
+    """The text of the document's last ``<loc>`` when the document stops inside it (a sitemap
+    generator that died mid-way): XML recovery hands the half URL over as if whole, and it
+    would only ever 404."""
+    last = max((m.end() for m in LOC_OPEN.finditer(body)), default=None)
+    if last is None or LOC_CLOSE.search(body, last) is not None:
+        return None
+    _, _, text = body[last:].partition(b">")
+    return text.split(b"<", 1)[0].strip().decode("utf-8", "replace")
 
 
 def _text_sitemap(body: bytes, base_url: str) -> list[SitemapEntry]:
