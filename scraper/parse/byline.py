@@ -32,6 +32,7 @@ from scraper.parse.generic import Metadata, Sourced, tag_text
 from scraper.parse.index import TreeIndex
 from scraper.parse.metaline import name_beside_date, not_author_link, outside_post
 from scraper.parse.namefirst import bare_byline_name, name_before_verb
+from scraper.parse.outlet import site_keys, without_outlet
 
 __all__ = ["DateFound", "find_author", "find_dates"]
 
@@ -374,9 +375,22 @@ def find_author(
     headline: Tag | None = None,
     url: str = "",
 ) -> str | None:
-    """The post's author as displayed (several authors joined with ", "), or None.
+    """The post's author as displayed (several authors joined with ", "), or None; an outlet
+    credited after the name ("Ann Lee, USA TODAY") is not part of it.
 
-    ``url`` is the page's: a byline in a teaser card links elsewhere."""
+    ``url`` is the page's: a byline in a teaser card links elsewhere; its host names the site."""
+    name = _find_author(index, meta, selectors, skip, headline, url)
+    return without_outlet(name, site_keys(meta, url)) if name else name
+
+
+def _find_author(
+    index: TreeIndex,
+    meta: Metadata,
+    selectors: Iterable[str],
+    skip: frozenset[int],
+    headline: Tag | None,
+    url: str,
+) -> str | None:
     strong = [a for a in meta.authors if not a.source.startswith("meta:")]
     if strong:
         names = _dedupe(_clean_name(a.value) for a in strong if a.source == strong[0].source)
