@@ -104,13 +104,15 @@ def extract_comments(
     headings = heading_strings(page)
     regions = furniture(soup, page, headings)
 
+    after = published or declared_published(page)
+
     def dated(raws: list[RawComment]) -> list[Comment]:
         return finish(
             raws,
             order=site.date_order if site else None,
             orders=site.date_orders if site else None,
             language=lang if isinstance(lang, str) else None,
-            after=published or declared_published(page),
+            after=after,
         )
 
     for markup in REGISTRY:
@@ -122,7 +124,7 @@ def extract_comments(
                 [*found_in, *[raw.element for raw in raws], *regions], page
             )
             return CommentsFound(_flag(soup, page, comments), markup.system, regions)
-    generic = find_generic(soup, url, index=page, headings=headings)
+    generic = find_generic(soup, url, index=page, headings=headings, after=after)
     if generic is not None:
         regions = outermost([*generic.regions, *regions], page)
         return CommentsFound(_flag(soup, page, dated(generic.raws)), "native", regions)

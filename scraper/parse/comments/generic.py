@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import pairwise
 
 from bs4 import BeautifulSoup
@@ -32,6 +33,8 @@ from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.comments.records import RawComment
 from scraper.parse.comments.regions import heading_element, heading_strings
 from scraper.parse.comments.select import PageIndex
+from scraper.parse.comments.threads import is_reply_container, replied_to
+from scraper.parse.comments.tokens import names_comment
 from scraper.parse.comments.units import SAID_WORD, AreaText, Parts
 
 __all__ = ["GenericFound", "find_generic"]
@@ -188,7 +191,9 @@ def _tag_groups(
             if extra and _read(extra, text, said):
                 every = sorted([*tags, *extra], key=lambda t: index.position.get(id(t), -1))
                 found = _read(every, text, said)
-                kept = _listed(found, tags)
+                kept = _listed(found, tags) if tags[0].name in LIST_ITEM_TAGS else {
+                    id(t) for t in every
+                }
                 if len(kept) < len(every):  # a dropped variant's strings go back to its holder
                     found = _read([t for t in every if id(t) in kept], text, said)
                 tags = [t for t in every if id(t) in kept]
@@ -229,7 +234,8 @@ def _variants(
     """Items of the same list under another class (``li.authorpost`` among
     ``li.commentpost``: the author's replies): same tag, in a container like the group's,
     holding no member."""
-    if tags[0].name not in LIST_ITEM_TAGS:
+    listed = tags[0].name in LIST_ITEM_TAGS
+    if not listed and not names_comment(tags[0]):
         return []
     containers = {_signature(t.parent) for t in tags if isinstance(t.parent, Tag)}
     starts = sorted(index.position.get(id(t), -1) for t in tags)
@@ -237,14 +243,25 @@ def _variants(
     for signature, others in by_signature.items():
         if signature[0] != tags[0].name or others is tags or not signature[0]:
             continue
+        if not listed and not names_comment(others[0]):
+            continue
         extra.extend(
             t
             for t in others
             if isinstance(t.parent, Tag)
-            and _signature(t.parent) in containers
+            and (
+                _signature(t.parent) in containers
+                or (not listed and is_reply_container(t.parent))
+            )
             and not _holds(index, t, starts)
+            and (listed or not _within(index, t, tags))
         )
     return extra
+
+
+def _within(index: PageIndex, tag: Tag, members: list[Tag]) -> bool:
+    """True when ``tag`` lies inside one of ``members`` (a part of a comment, not a variant)."""
+    return any(index.contains(m, tag) and m is not tag for m in members)
 
 
 def _run_group(area: _Area, text: AreaText) -> _Group | None:
@@ -293,8 +310,8 @@ def _is_meta_line(tag: Tag) -> bool:
     )
 
 
-def _best(area: _Area, index: PageIndex) -> _Group | None:
-    text = AreaText(area.element, index)
+def _best(area: _Area, index: PageIndex, after: datetime | None) -> _Group | None:
+    text = AreaText(area.element, index, after)
     options = _tag_groups(area, index, text)
     run = _run_group(area, text)
     if run is not None:
@@ -340,17 +357,19 @@ def find_generic(
     *,
     index: PageIndex | None = None,
     headings: list[NavigableString] | None = None,
+    after: datetime | None = None,
 ) -> GenericFound | None:
     """Comments found as repeated name/date/text units in a comment area, or None.
 
     ``headings`` are the page's comment-heading strings when the caller has them already
-    (:func:`~scraper.parse.comments.regions.heading_strings`).
+    (:func:`~scraper.parse.comments.regions.heading_strings`). ``after`` is the post's date:
+    with it, a stamp without a year ("on Sep 21, 3:29 PM said:") is a stamp too.
     """
     index = index or PageIndex(soup)
     if headings is None:
         headings = heading_strings(index)
     for area in _areas(soup, index, headings):
-        best = _best(area, index)
+        best = _best(area, index, after)
         if best is None:
             continue
         found, members, extra = best
@@ -360,6 +379,8 @@ def find_generic(
         last_top: Tag | None = None
         for tag, parts in found:
             parent = next((members[id(p)] for p in tag.parents if id(p) in members), None)
+            if parent is None:
+                parent = replied_to(tag, [t for t, _ in found], area.element, index)
             if parent is None and _reply_marked(tag):
                 answered = last_top is not None and last_top.parent is tag.parent
                 parent = last_top if answered else None
@@ -395,5 +416,11 @@ def _reply_marked(tag: Tag) -> bool:
 
 
 def _external_id(tag: Tag) -> str | None:
+    """The unit's id, or the numbered anchor that opens it (``<a name="4606297">``): two
+    comments with the same words (a double post) stay two."""
     ident = tag.get("id")
-    return ident if isinstance(ident, str) and any(map(str.isdigit, ident)) else None
+    if isinstance(ident, str) and any(map(str.isdigit, ident)):
+        return ident
+    anchor = tag.find("a", attrs={"name": True})
+    name = anchor.get("name") if isinstance(anchor, Tag) else None
+    return name if isinstance(name, str) and any(map(str.isdigit, name)) else None

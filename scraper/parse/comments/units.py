@@ -17,58 +17,43 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from bs4.element import NavigableString, Tag
 
-from scraper.dates import is_relative_stamp, parse_date
+from scraper.dates import MAX_RELATIVE_CHARS, is_relative_stamp, parse_date
+from scraper.parse.comments.classnamed import class_named
 from scraper.parse.comments.fields import clean_author
 from scraper.parse.comments.regions import COMMENT_HEADING
 from scraper.parse.comments.select import PageIndex
+from scraper.parse.comments.tokens import names_comment
+from scraper.parse.comments.unitwords import (
+    MAX_NAME_CHARS,
+    MAX_NAME_WORDS,
+    NOT_A_NAME,
+    SAID_WORD,
+    UI_LINE,
+    UI_WORDS,
+    first_name,
+    name_in,
+    said_line,
+    sentence_like,
+)
 from scraper.parse.sanitize import sanitize_html
 from scraper.parse.tree import inner_html
 
-__all__ = ["AreaText", "Parts"]
+__all__ = ["SAID_WORD", "AreaText", "Parts"]
 
-#: Interface words that are neither a name nor comment text.
-UI_WORDS = re.compile(
-    r"^(?:reply|antworten|répondre|responder|rispondi|reageer|edit|report|melden|"
-    r"like|quote|zitieren|says:?|sagt:?|said:?|writes:?|wrote:?|permalink|link|#|\d+\.?|flag|share|delete|"
-    r"\[|\]|\||·|-|posted by:?|by:?|\d+ pts|reply to this|report abuse)$",
-    re.I,
-)
-#: Whole interface lines made of several strings ("<a>Login</a> or <a>register</a> to post
-#: comments", "Reply to this comment", "Share it").
-UI_LINE = re.compile(
-    r"^(?:(?:log ?in|sign in)(?: or (?:register|sign up))? to (?:post|reply|comment)\w*(?: \w+)?|"
-    r"(?:reply to|report|flag|share) (?:this comment|it)|rate this:?(?: [\d\s]+)?)\.?$",
-    re.I,
-)
 INLINE_TAGS = frozenset(
     {"a", "b", "i", "em", "strong", "span", "u", "small", "font", "abbr", "code", "cite", "label"}
 )
-#: Short lines that look like a name but are bylines, breadcrumbs or labels.
-NOT_A_NAME = re.compile(
-    r"(?:^|\s)(?:by|posted by|photos? by|von|par|por|door|di|home)$|^[>»|•@]|[>»|]", re.I
-)
-NAME_TAGS = ("cite", "strong", "b", "a")
-#: Endings and marks that make a first line a sentence or title rather than a name.
-SENTENCE_END = re.compile(r"[!?…]$|\.{2,}$|#")
 #: A unit holding one of these is a post or a teaser, never a comment.
 HEADLINE_TAGS = frozenset({"h1", "h2", "article"})
 #: Strings in these elements are never text.
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
-MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_STAMP_CHARS, MAX_META_CHARS = 60, 5, 120, 240
+MAX_STAMP_CHARS, MAX_META_CHARS = 120, 240
 MAX_LINK_SHARE = 0.5
 URL = re.compile(r"://|^www\.", re.I)
-#: The line that opens an undated comment: "Anna said,", "Anna wrote:", "Anna sagt:".
-_SAID = (
-    r"(?:said|says|wrote|writes|sagt|schreibt|a dit|a écrit|dice|escribió|scrive|ha scritto|"
-    r"schreef|zegt|disse|diz)"
-)
-SAID_LINE = re.compile(r"^(?P<name>[^\n]{1,60}?)\s+" + _SAID + r"\s*(?:[:,]|\.{2,3}|…)?$", re.I)
-#: A said-verb anywhere: areas without one need no second, undated reading.
-SAID_WORD = re.compile(r"(?<!\w)" + _SAID + r"(?!\w)", re.I)
-MAX_SAID_STRINGS = 3
 #: Elements that markup hides: their text is not shown, so it is no comment's text.
 HIDDEN_SELECTOR = "[hidden], .hidden, [style*=display]"
 DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
@@ -97,25 +82,12 @@ def _block_of(string: NavigableString) -> Tag | None:
     return None
 
 
-def _name_in(block: Tag, stamp: str) -> str | None:
-    for tag in block.find_all(NAME_TAGS):
-        text = " ".join(tag.get_text(" ").split())
-        if text and not UI_WORDS.match(text) and parse_date(text) is None:
-            name = clean_author(text)
-            if name and len(name) <= MAX_NAME_CHARS and not NOT_A_NAME.search(name):
-                return name
-    text = " ".join(block.get_text(" ").split())
-    name = clean_author(text, stamp)
-    if name and len(name.split()) <= MAX_NAME_WORDS and not any(map(str.isdigit, name)):
-        return name
-    return None
-
-
 class AreaText:
     """The strings, ``<time>`` and headline elements of one comment area, read once."""
 
-    def __init__(self, area: Tag, index: PageIndex) -> None:
+    def __init__(self, area: Tag, index: PageIndex, after: datetime | None = None) -> None:
         self.area = area
+        self.after = after
         self.index = index
         position = index.position
         self.strings: list[NavigableString] = []
@@ -131,9 +103,18 @@ class AreaText:
                     continue
                 self.strings.append(node)
                 self.at.append(at)
-        self.times = index.select(area, "time")
+        # ``<time datetime>``, and microformat stamps: ``<abbr title="2011-08-25T02:45:01">``
+        # over "about a minute ago".
+        self.times = [
+            t for t in index.select(area, "time, abbr[title]") if _stamp_attr(t) or t.name == "time"
+        ]
         self.time_at = [position.get(id(t), -1) for t in self.times]
-        self.headlines = [position.get(id(t), -1) for t in index.select(area, "h1, h2, article")]
+        # An ``<article>`` that names a comment (``article.fig-comment-content``) is one.
+        self.headlines = [
+            position.get(id(t), -1)
+            for t in index.select(area, "h1, h2, article")
+            if t.name != "article" or not names_comment(t)
+        ]
         self._dated: dict[str, bool] = {}
         self._area_linked = any(p.name == "a" for p in area.parents)
 
@@ -149,7 +130,7 @@ class AreaText:
 
     def has_headline(self, root: Tag) -> bool:
         """True when ``root`` is or holds an ``h1``/``h2``/``article``."""
-        if root.name in HEADLINE_TAGS:
+        if root.name in HEADLINE_TAGS and (root.name != "article" or not names_comment(root)):
             return True
         start = self.index.position.get(id(root))
         if start is None:
@@ -157,10 +138,20 @@ class AreaText:
         lo = bisect_right(self.headlines, start)
         return lo < len(self.headlines) and self.headlines[lo] <= self.index.end[start]
 
+    def _held(self, tag: Tag, own: list[int]) -> set[int]:
+        """Ids of the unit's own strings (indices ``own``) inside ``tag``."""
+        start = self.index.position.get(id(tag))
+        if start is None:
+            return set()
+        end = self.index.end[start]
+        return {id(self.strings[i]) for i in own if start <= self.at[i] <= end}
+
     def _is_dated(self, text: str) -> bool:
         known = self._dated.get(text)
         if known is None:
-            known = self._dated[text] = parse_date(text) is not None or is_relative_stamp(text)
+            known = self._dated[text] = (
+                parse_date(text, after=self.after) is not None or is_relative_stamp(text)
+            )
         return known
 
     def _linked(self, string: NavigableString) -> bool:
@@ -172,12 +163,13 @@ class AreaText:
         return False
 
     def _link_share(self, strings: list[NavigableString]) -> float:
-        """Share of the text that sits in links: navigation and teaser lists are mostly links."""
+        """Share of the text that sits in links: navigation and teaser lists are mostly links.
+        A link that shows its own address is a URL pasted into a comment, not navigation."""
         total = linked = 0
         for string in strings:
             size = len(string.strip())
             total += size
-            if self._linked(string):
+            if self._linked(string) and not URL.search(string):
                 linked += size
         return linked / total if total else 1.0
 
@@ -196,14 +188,18 @@ class AreaText:
         """The unit's stamp, its meta block and the ids of the strings they use."""
         for i in times:
             timed = self.times[i]
-            value = timed.get("datetime")
-            if isinstance(value, str) and value.strip():
+            value = _stamp_attr(timed)
+            if value:
                 inner = [s for s in timed.descendants if isinstance(s, NavigableString)]
                 block = self._meta_block(inner[0], unit) if inner else None
-                return value.strip(), block, {id(s) for s in inner}
+                return value, block, {id(s) for s in inner}
         for string in strings:
-            if len(string) > 4 * MAX_STAMP_CHARS or not any(map(str.isdigit, string)):
+            if len(string) > 4 * MAX_STAMP_CHARS:
                 continue
+            if not any(map(str.isdigit, string)) and not (
+                len(string) <= MAX_RELATIVE_CHARS and is_relative_stamp(string)
+            ):
+                continue  # "about a minute ago" is a stamp without a digit
             text = " ".join(string.split())
             if len(text) > MAX_STAMP_CHARS or URL.search(text) or not self._is_dated(text):
                 continue  # a dated link (``/2012/10/17/story.html``) is not a stamp
@@ -227,19 +223,41 @@ class AreaText:
         date, meta, used = self._find_date(unit, strings, times)
         name: str | None = None
         if date is None:
-            opening = _said_line(strings) if said else None
+            opening = said_line(strings) if said else None
             if opening is None:
                 return None
             date, (name, used) = "", opening
         elif meta is not None:
-            name = _name_in(meta, date)
+            shown = " ".join(" ".join(x.split()) for x in strings if id(x) in used)
+            name = name_in(meta, shown if shown and shown != date else date)
         if meta is not None:
-            used.update(id(s) for s in meta.descendants if isinstance(s, NavigableString))
+            # The meta line's own strings: a block nested in it is another line (the text of
+            # a short comment whose meta block holds it).
+            used.update(
+                id(s)
+                for s in meta.descendants
+                if isinstance(s, NavigableString) and _block_of(s) is meta
+            )
         body = [
             s for s in strings if id(s) not in used and not UI_WORDS.match(" ".join(s.split()))
         ]
         if not body and meta is not None and name:
             body = _lone_number(strings, used, meta)
+        named = class_named(unit, strings)
+        boxed: set[int] = set()
+        if named.author is not None:
+            boxed = self._held(named.author, own)
+            found = first_name(strings, boxed, date)
+            if found is not None:
+                name, shown_name = found
+                body = [s for s in body if s is not shown_name]
+                if all(id(s) in boxed for s in body):
+                    return None  # only the author box ("Party: X"): no text of its own
+            else:
+                boxed = set()
+        if named.apart:
+            apart = set().union(*(self._held(t, own) for t in named.apart))
+            body = [s for s in body if id(s) not in apart] or body
         if name is None and body:
             first = " ".join(body[0].split()).rstrip(":")
             if (
@@ -249,11 +267,15 @@ class AreaText:
                 and not NOT_A_NAME.search(first)
                 and not COMMENT_HEADING.match(first)  # the area's "Comments" heading
                 and (guess := clean_author(first))
-                and not _sentence_like(guess)
+                and not sentence_like(guess)
             ):
                 name = guess
                 body = body[1:]
-        if not body or self._link_share(body) > MAX_LINK_SHARE:
+        # Links in the author box (profile, fan count) are no navigation.
+        shared = [
+            s for s in body if id(s) not in boxed and not UI_LINE.match(" ".join(s.split()))
+        ] or body
+        if not body or self._link_share(shared) > MAX_LINK_SHARE:
             return None
         lines: list[str] = []
         last_block = None
@@ -269,6 +291,18 @@ class AreaText:
         if not lines:
             return None
         return Parts(name=name, date=date, text="\n".join(lines), holder=_block_of(body[0]))
+
+
+def _stamp_attr(tag: Tag) -> str | None:
+    """The machine-readable stamp of a ``<time datetime>`` or an ``<abbr title>`` that
+    parses as a date."""
+    if tag.name == "time":
+        value = tag.get("datetime")
+        return value.strip() if isinstance(value, str) and value.strip() else None
+    value = tag.get("title")
+    if isinstance(value, str) and any(map(str.isdigit, value)) and parse_date(value):
+        return value.strip()
+    return None
 
 
 def _lone_number(
@@ -296,21 +330,6 @@ def _goes_somewhere(link: Tag) -> bool:
     folds the comment, ``href="#"``): it is no navigation."""
     href = link.get("href")
     return isinstance(href, str) and not href.strip().lower().startswith(("#", "javascript:"))
-
-
-def _said_line(strings: list[NavigableString]) -> tuple[str, set[int]] | None:
-    """The name of a unit that opens with "NAME said," (over its first few strings: the name
-    is often a link), and the ids of the strings that line uses."""
-    joined = ""
-    for k, string in enumerate(strings[:MAX_SAID_STRINGS]):
-        joined = f"{joined} {' '.join(string.split())}".strip()
-        match = SAID_LINE.match(joined)
-        if match and k + 1 < len(strings):
-            name = clean_author(match.group("name"))
-            if name and len(name.split()) <= MAX_NAME_WORDS and not NOT_A_NAME.search(name):
-                return name, {id(s) for s in strings[: k + 1]}
-            return None
-    return None
 
 
 def _hidden_spans(area: Tag, index: PageIndex) -> list[tuple[int, int]]:
@@ -343,16 +362,6 @@ def _hidden_spans(area: Tag, index: PageIndex) -> list[tuple[int, int]]:
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     i = bisect_right(spans, (at, MAX_POSITION)) - 1
     return i >= 0 and spans[i][0] <= at <= spans[i][1]
-
-
-def _sentence_like(text: str) -> bool:
-    """A comment's title or opening words, not a name: "LIES!", "ummm... what?", "QUOTE(#1)",
-    "definitely suspension worthy." (a name may end in one period: "John Smith Jr.")."""
-    return (
-        not any(c.isalpha() for c in text)
-        or SENTENCE_END.search(text) is not None
-        or (text.endswith(".") and len(text.split()) >= 3)
-    )
 
 
 def _sweep(
