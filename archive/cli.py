@@ -24,6 +24,7 @@ from archive.cli_common import (
     STATE,
     DbOption,
     app,
+    check_user_agent,
     err,
     fail,
     out,
@@ -67,6 +68,7 @@ def crawl(
         require_at_least("--max-depth", max_depth, 0)
         require_at_least("--retries", retries, 1)
         _check_url(url)
+        check_user_agent(user_agent)
         options = CrawlOptions(
             delay=delay,
             user_agent=user_agent,

@@ -123,6 +123,21 @@ def require_at_least(option: str, value: float | None, minimum: float) -> None:
         raise ValueError(f"{option} must be a number >= {minimum:g}, not {value}")
 
 
+def check_user_agent(value: str | None) -> None:
+    """Refuse a User-Agent no HTTP request can carry: empty, a line break or other control
+    character, or a character outside Latin-1 (the header's encoding)."""
+    if value is None:
+        return
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        readable = False
+    else:
+        readable = bool(value.strip()) and value.isprintable()
+    if not readable:
+        raise ValueError(f"--user-agent must be one line of plain text, not {value!r}")
+
+
 def fail(message: str, code: int) -> None:
     err.print(f"Error: {escape(message.splitlines()[0] if message else 'failed')}")
     raise typer.Exit(code)

@@ -13,6 +13,7 @@ from archive.cli_common import (
     DEFAULT_DB,
     DbOption,
     app,
+    check_user_agent,
     err,
     out,
     print_json,
@@ -191,6 +192,7 @@ def sites_set(
         }
         if all(v is None for v in changes.values()):
             raise ValueError("nothing to change: give at least one option, e.g. --delay 2")
+        check_user_agent(user_agent)
         require_at_least("--delay", delay, 0)  # the same limits as `crawl`
         require_at_least("--max-pages", max_pages, 1)
         require_at_least("--max-depth", max_depth, 0)

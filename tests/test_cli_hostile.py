@@ -182,6 +182,17 @@ def test_sites_set_refuses_what_crawl_refuses(option: list[str], db: Path) -> No
     assert dump(db) == before
 
 
+@pytest.mark.parametrize("agent", ["bad\r\nX-Injected: 1", "tab\there", "Bot 🙂", "  "])
+def test_a_user_agent_no_request_can_carry_is_refused(agent: str, db: Path) -> None:
+    crawl = ["crawl", "http://127.0.0.1:9/blog/", "--db", str(db)]
+    before = dump(db)
+    for command in (crawl, ["sites", "set", "one.test", "--db", str(db)]):
+        result = runner.invoke(app, [*command, "--user-agent", agent])
+        assert result.exit_code == 2
+        assert "--user-agent must be one line of plain text" in one_error_line(result)
+    assert dump(db) == before
+
+
 def test_url_without_scheme_gets_a_hint(tmp_path: Path) -> None:
     result = runner.invoke(app, ["crawl", "example.com/blog/", "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 2
