@@ -472,6 +472,14 @@ AUTHOR_CASES = [
         "Larry Sabato",
         id="surname_that_is_a_weekday_stays",
     ),
+    pytest.param(
+        '<meta name="twitter:creator" content="nquill"><title>A Post</title><h1>A Post</h1>'
+        "<p class=byline>By <em><a href='/users/nquill'>Nora Quill</a></em> "
+        "<a href='http://twitter.com/nquill' class=twitter>@nquill</a><br>"
+        f"<span class=timestamp>on June 26, 2014 at 9:00a</span></p>{PROSE}",
+        "Nora Quill",
+        id="social_handle_after_the_name_ends_it",
+    ),
 ]
 
 

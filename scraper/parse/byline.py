@@ -66,13 +66,14 @@ BYLINE_ROLES: tuple[str, ...] = (
 #: The Italian by-word: lower-case "di" before a name, or "Di" opening the text before a name
 #: of two words or more; a capitalised "Di" inside a name is part of it ("Mark Di Stefano").
 ITALIAN_BY = r"(?-i:di)|^(?-i:Di)(?=\s+\S+\s+[^\W\d_])"
-#: Words that introduce an author's name in a byline, per language.
+#: Words that introduce an author's name in a byline, per language. The name ends before a
+#: date word, a separator, a digit or a social handle ("By Ann Lee @annlee on June 26").
 BY_WORDS = re.compile(
     r"(?:^|\s|\|)(?:posted by|written by|submitted by|geschrieben von|eingestellt von|"
     r"veröffentlicht von|publié par|publicado por|scritto da|geplaatst door|by|von|par|por|"
     rf"door|autor:?|author:?|{ITALIAN_BY}|{'|'.join(BYLINE_ROLES)})"
     r"\s+(?:\u2063\s*)?(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
-    r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in|under|unter|filed under)\b|[·|\-–—\d])"
+    r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in|under|unter|filed under)\b|[·|\-–—\d@])"
     r"|\s*[,|·•\u2063]|\s*$)",
     re.I,
 )
