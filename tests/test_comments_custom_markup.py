@@ -16,6 +16,7 @@ from scraper.models import Comment
 from scraper.parse.comments import extract_comments
 from scraper.parse.comments.threads import is_reply_container
 from scraper.parse.comments.tokens import is_comment_token
+from scraper.parse.sanitize import html_to_text
 
 URL = "https://paper.example/2013/04/05/harbour-plans.html"
 
@@ -200,3 +201,26 @@ def test_replies_in_a_following_indented_container_answer_the_comment_before_it(
     comments = _comments(FOLLOWING_REPLIES)
     assert [c.author for c in comments] == ["monslate", "Stephane", "Roger"]
     assert [c.parent for c in comments] == [None, 0, None]
+
+
+SOFT_HYPHENS = """
+<div id="comments"><h3>2 Comments</h3>
+ <div class="entry"><p class="meta"><b>Ann</b> | May 4, 2012</p>
+  <p>A trip at Thanksgivi<wbr>&shy;ng was fine.</p></div>
+ <div class="entry"><p class="meta"><b>Bob</b> | May 5, 2012</p>
+  <p>Enthusi&shy;astic, as always.</p></div>
+</div>"""
+
+
+def test_soft_hyphens_are_invisible_in_comment_text() -> None:
+    comments = _comments(SOFT_HYPHENS)
+    assert [c.text for c in comments] == [
+        "A trip at Thanksgiving was fine.",
+        "Enthusiastic, as always.",
+    ]
+
+
+def test_soft_hyphens_are_invisible_in_plain_text() -> None:
+    assert html_to_text("<p>Thanksgivi<wbr>&shy;ng is enthusi&shy;astic.</p>") == (
+        "Thanksgiving is enthusiastic."
+    )

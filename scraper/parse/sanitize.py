@@ -78,6 +78,8 @@ INVISIBLE_TAGS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 _SKIPPED_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+#: An invisible break point inside a word (``&shy;``): never part of the text.
+SOFT_HYPHEN = "\u00ad"
 
 
 def sanitize_html(fragment: str, base_url: str) -> str:
@@ -140,7 +142,8 @@ def html_to_text(tag: Tag | str) -> str:
 
     def flush() -> None:
         if current:
-            text = " ".join("".join(current).split())  # whitespace runs -> one space
+            # whitespace runs -> one space; soft hyphens (U+00AD) are invisible break points
+            text = " ".join("".join(current).replace(SOFT_HYPHEN, "").split())
             current.clear()
             if text:
                 lines.append(text)

@@ -45,14 +45,16 @@ from scraper.parse.tree import inner_html
 __all__ = ["SAID_WORD", "AreaText", "Parts"]
 
 INLINE_TAGS = frozenset(
-    {"a", "b", "i", "em", "strong", "span", "u", "small", "font", "abbr", "code", "cite", "label"}
-)
+    {"a", "b", "i", "em", "strong", "span", "u", "small", "font", "abbr", "code", "cite", "label",
+     "wbr"}
+)  # fmt: skip
 #: A unit holding one of these is a post or a teaser, never a comment.
 HEADLINE_TAGS = frozenset({"h1", "h2", "article"})
 #: Strings in these elements are never text.
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 MAX_STAMP_CHARS, MAX_META_CHARS = 120, 240
 MAX_LINK_SHARE = 0.5
+SOFT_HYPHEN = "\u00ad"
 URL = re.compile(r"://|^www\.", re.I)
 #: Elements that markup hides: their text is not shown, so it is no comment's text.
 HIDDEN_SELECTOR = "[hidden], .hidden, [style*=display]"
@@ -280,10 +282,13 @@ class AreaText:
         lines: list[str] = []
         last_block = None
         for string in body:
-            text = " ".join(string.split())
+            # A soft hyphen (U+00AD) is an invisible break point inside a word: "Thanksgivi
+            # <wbr>&shy;ng" reads "Thanksgiving".
+            joined = string.lstrip().startswith(SOFT_HYPHEN)
+            text = " ".join(string.replace(SOFT_HYPHEN, "").split())
             block = _block_of(string)
             if lines and block is last_block:
-                lines[-1] += " " + text
+                lines[-1] += ("" if joined else " ") + text
             else:
                 lines.append(text)
             last_block = block
