@@ -62,7 +62,7 @@ def crawl(
     from archive.jobs import CrawlOptions, crawl_site
     from archive.progress import progress_for
 
-    with user_errors():
+    with user_errors(resumable=True):
         require_at_least("--delay", delay, 0)
         require_at_least("--max-pages", max_pages, 1)
         require_at_least("--max-depth", max_depth, 0)
@@ -412,7 +412,7 @@ def demo(
     from archive.progress import progress_for
     from scraper.demo import DemoServer
 
-    with user_errors():
+    with user_errors(resumable=True):
         server = DemoServer(port=port)
         if serve_only:
             out.print(f"Demo blog at {server.url}blog/ — press Ctrl-C to stop.")

@@ -42,6 +42,8 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_USAGE = 2
+#: What Ctrl-C tells the user of a command that picks up again where it was interrupted.
+RESUME_HINT = "; everything fetched so far is saved — run the same command to resume"
 
 
 class State:
@@ -52,8 +54,13 @@ STATE = State()
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn every error into one clear stderr line and an exit code (tracebacks with --debug)."""
+def user_errors(*, resumable: bool = False) -> Iterator[None]:
+    """Turn every error into one clear stderr line and an exit code (tracebacks with --debug).
+
+    Args:
+        resumable: the command picks up again where Ctrl-C stopped it (crawl, update, demo),
+            and the message on Ctrl-C says so.
+    """
     from archive.search import QueryError
     from scraper.errors import FetchError
 
@@ -73,9 +80,7 @@ def user_errors() -> Iterator[None]:
             raise
         fail(_message(exc), EXIT_USAGE if not isinstance(exc, QueryError) else 1)
     except KeyboardInterrupt:
-        fail(
-            "interrupted; everything fetched so far is saved — run the same command to resume", 130
-        )
+        fail("interrupted" + (RESUME_HINT if resumable else ""), 130)
     except Exception as exc:  # a bug: still one line, unless --debug
         if STATE.debug:
             raise

@@ -50,7 +50,7 @@ def update(
     from archive.sites import require_site
     from archive.update import UpdateOptions, update_site, worst_exit_code
 
-    with user_errors():
+    with user_errors(resumable=True):
         # The archive first: a missing one is "no archive at ...", and leaves no stray lock file.
         with Archive(db, create=False) as archive, ArchiveLock(db, "update") as lock:
             sites = [require_site(archive, site)] if site else archive.sites()

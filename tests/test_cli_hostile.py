@@ -377,3 +377,61 @@ def test_a_full_disk_mid_crawl_is_one_line_and_the_crawl_resumes(
     with Archive(db, create=False) as archive:
         assert check_archive(archive) == []
         assert archive.counts()["posts"] > kept
+
+
+# ---------------------------------------------------------------------- Ctrl-C
+
+
+def fetched_pages(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return int(conn.execute("SELECT count(*) FROM fetches").fetchone()[0])
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+def test_ctrl_c_mid_crawl_is_one_line_keeps_what_was_fetched_and_resumes(
+    tmp_path: Path, demo_server: object
+) -> None:
+    import signal
+
+    db = tmp_path / "a.db"
+    exe = str(Path(sys.executable).with_name("blog-archiver"))
+    url = demo_server.url + "blog/"  # type: ignore[attr-defined]
+    crawl = [exe, "crawl", url, "--db", str(db), "--delay", "0.1", "-q"]
+    proc = subprocess.Popen(crawl, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while fetched_pages(db) < 8:
+        assert proc.poll() is None, "the crawl ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert stdout == ""
+    assert stderr == (
+        "Error: interrupted; everything fetched so far is saved — run the same command to "
+        "resume\n"
+    )
+    with Archive(db, create=False) as archive:
+        assert check_archive(archive) == []
+        kept = archive.counts()
+    resumed = subprocess.run(crawl, capture_output=True, text=True, timeout=120, check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    with Archive(db, create=False) as archive:
+        assert check_archive(archive) == []
+        whole = archive.counts()
+    assert whole["posts"] >= kept["posts"] and whole["comments"] >= kept["comments"]
+    assert whole["posts"] > 0
+
+
+def test_ctrl_c_during_a_search_says_only_interrupted(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("archive.search.search", pressed_ctrl_c)
+    result = runner.invoke(app, ["search", "courage", "--db", str(db)])
+    assert result.exit_code == 130
+    assert result.stderr == "Error: interrupted\n"
