@@ -224,3 +224,40 @@ def test_soft_hyphens_are_invisible_in_plain_text() -> None:
     assert html_to_text("<p>Thanksgivi<wbr>&shy;ng is enthusi&shy;astic.</p>") == (
         "Thanksgiving is enthusiastic."
     )
+
+
+TABLE_ROWS = """
+<div id="comments"><h3>Comments</h3>
+ <table id="c0" class="commentBackgroundAlternate"><tr>
+  <td><a href="/p?id=1"><img src="a.jpg"></a></td>
+  <td><div><div class="commentAdminLink"><a href="#">Report Comment</a></div>
+   <a class="comment" href="/p?id=1">Richard Hart</a> <span class="comment">(1 day ago)</span></div>
+   <div class="comment">Simply ghastly, and nobody asked the public.</div></td></tr></table>
+ <table id="c1" class="commentBackground"><tr>
+  <td><a href="/p?id=2"><img src="b.jpg"></a></td>
+  <td><div><div class="commentAdminLink"><a href="#">Report Comment</a></div>
+   <a class="comment" href="/p?id=2">SalinaDave</a> <span class="comment">(2 days ago)</span></div>
+   <div class="comment">Who came up with this idea?</div></td></tr></table>
+</div>"""
+
+
+def test_comments_as_alternating_layout_tables_are_comments() -> None:
+    comments = _comments(TABLE_ROWS)
+    assert [c.author for c in comments] == ["Richard Hart", "SalinaDave"]
+    assert comments[1].text == "Who came up with this idea?"
+
+
+SPIP_CRAYONS = """
+<div class="forum"><ul class="forum">
+ <li class="forum-fil"><div class="forum-top">
+  <a href="#forum11" name="forum11" id="forum11">#</a>
+  <b class="crayon forum-qui-11 ">Tristan</b>
+  <div class="forum-nav">(22 juin 2018 @11h29)</div></div>
+  <div class="crayon forum-texte-11 forum-texte"><p>Une critique du capital reste utile.</p></div>
+ </li>
+</ul></div>"""
+
+
+def test_spip_crayon_classes_name_the_commenter() -> None:
+    comments = _comments(SPIP_CRAYONS)
+    assert [c.author for c in comments] == ["Tristan"]

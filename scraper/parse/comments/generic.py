@@ -44,7 +44,9 @@ AREA_WORDS = ("comment", "kommentar", "commentaire", "discussion", "responses")
 NOT_AREA_WORDS = ("form", "respond", "reply", "count", "link", "rss", "feed", "button", "icon")
 #: Tags that can hold a comment area, and tags that can be one comment's block.
 AREA_TAGS = frozenset({"div", "section", "ol", "ul", "dl", "article", "li", "dd", "td", "main"})
-BLOCK_TAGS = frozenset({"div", "li", "article", "section", "dl", "dd", "tr", "blockquote"})
+BLOCK_TAGS = frozenset(
+    {"div", "li", "article", "section", "dl", "dd", "tr", "blockquote", "table"}
+)
 #: Items of a list: another class on one of them (the author's reply) keeps it in the list.
 LIST_ITEM_TAGS = frozenset({"li", "article", "dd"})
 #: Children that never start or end a comment run.
@@ -52,7 +54,9 @@ RUN_SKIP_TAGS = frozenset({"script", "style", "br", "hr", "noscript", "input", "
 HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Classes that alternate between the rows of one list, and suffixes that do.
 ROW_MARKS = frozenset({"odd", "even", "alt", "alternate", "first", "last"})
-ROW_SUFFIX = re.compile(r"(?<=[a-z])(?:\d+|[-_](?:alt|odd|even))$", re.I)
+ROW_SUFFIX = re.compile(
+    r"(?<=[a-z])(?:\d+|[-_](?i:alt|alternate|odd|even)|Alt|Alternate|Odd|Even)$"
+)
 #: A class token that marks a list item as a reply: "reply", "child", "answer" as a word of it.
 REPLY_CLASS = re.compile(
     r"(?:^|[-_])(?:reply|replies|child|children|answer|antwort|reponse|respuesta|risposta)"

@@ -1,4 +1,5 @@
-"""SPIP forums: ``ul.forum > li.forum-fil`` with replies nested in a ``ul`` of the parent."""
+"""SPIP forums: ``ul.forum > li.forum-fil`` with replies nested in a ``ul`` of the parent; the
+name is in ``.forum-qui`` or, with the crayons plugin, ``.forum-qui-<id>``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ MARKUP = CommentMarkup(
     system="native",
     item="li.forum-fil",
     text=(".forum-texte .comment-texte", ".forum-texte", ".comment-texte"),
-    author=".forum-qui, .comment-author .fn, .comment-author",
+    # ``b.crayon.forum-qui-226837``: SPIP's "crayons" (in-place editing) number the class.
+    author=".forum-qui, [class*=forum-qui-], .comment-author .fn, .comment-author",
     date="abbr.date, .forum-date, .date",
     region=".forum, #comments, .comments, .formulaire_forum, #formulaire_forum",
 )
