@@ -6,9 +6,12 @@ Chains of fallbacks, strongest evidence first (yt-dlp's rule: optional fields ne
   selectors -> ``<time>`` in a byline -> a dateline next to the headline -> the declared
   updated date (JSON-LD, hAtom ``updated``, ``article:modified_time``) -> a date in prose next
   to the headline or in weak markup -> a date in the URL. Photo captions are never read.
-* author: JSON-LD -> microdata / h-entry -> platform selectors -> ``rel=author`` -> a
-  "By ..." / "Von ..." byline -> a sidebar ``rel=author`` badge -> a name beside the date on
-  the post's meta line, with no by-word (``scraper.parse.metaline``) -> ``<meta name=author>``.
+* author: an article's JSON-LD author -> microdata / h-entry -> platform selectors ->
+  ``rel=author`` -> a "By ..." / "Von ..." byline (or a job title, "編集委員 NAME") -> a name
+  beside the date on the post's meta line, with no by-word (``scraper.parse.metaline``) -> a
+  JSON-LD Person no article names (Yoast's graph, a site owner's card) -> a name-only byline
+  element or "NAME wrote:" (``scraper.parse.namefirst``) -> a sidebar ``rel=author`` badge ->
+  ``<meta name=author>`` -> the author's own reply in the thread.
 
 Every date goes through ``scraper.dates``; this module never parses a date itself.
 """
@@ -77,6 +80,10 @@ BY_WORDS = re.compile(
     r"|\s*[,|·•\u2063]|\s*$)",
     re.I,
 )
+#: The source of a JSON-LD Person that no article names as its author (the page's only Person:
+#: Yoast's graph, or the site owner's profile card): the name as declared, not as the post
+#: shows it, so it ranks below every visible byline.
+LONE_PERSON = "json-ld-person"
 #: Marks where a link's text starts and ends in a byline's text (``_marked_text``): a name
 #: ends there ("Posted by Ann <a>Category</a>" is not "Ann Category").
 LINK_MARK = "\u2063"
@@ -392,7 +399,7 @@ def _find_author(
     headline: Tag | None,
     url: str,
 ) -> str | None:
-    strong = [a for a in meta.authors if not a.source.startswith("meta:")]
+    strong = [a for a in meta.authors if not a.source.startswith(("meta:", LONE_PERSON))]
     if strong:
         names = _dedupe(_clean_name(a.value) for a in strong if a.source == strong[0].source)
         if names:
@@ -438,6 +445,12 @@ def _find_author(
             name = _clean_name(match.group("name"))
             if _looks_like_name(name, handles=True):
                 return name
+    name = name_beside_date(index, headline, skip, site_name=meta.site_name)
+    if name:
+        return name
+    lone = next((a for a in meta.authors if a.source == LONE_PERSON), None)
+    if lone is not None and _clean_name(lone.value):
+        return _clean_name(lone.value)
     name = name_before_verb(index, headline, skip, meta.site_name) or bare_byline_name(
         index, skip, meta.site_name, url, headline
     )
@@ -445,9 +458,6 @@ def _find_author(
         return name
     if badge:
         return badge
-    name = name_beside_date(index, headline, skip, site_name=meta.site_name)
-    if name:
-        return name
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
     name = _meta_author(weak[0].value, meta.site_name) if weak else ""
     return name or _own_comment_author(index)
