@@ -261,3 +261,28 @@ SPIP_CRAYONS = """
 def test_spip_crayon_classes_name_the_commenter() -> None:
     comments = _comments(SPIP_CRAYONS)
     assert [c.author for c in comments] == ["Tristan"]
+
+
+AUTHOR_BOXES = """
+<div id="comments"><h3>Comments</h3>
+ <div class="talk_item"><div class="talk_top">
+  <div class="author_name has_title"><div class="small bold">SITE SUPER USER</div>
+   <a class="big" href="/social/cliff">cliff</a>
+   <div class="bio_teaser">Onward through the fog!</div>
+   <div class="author_fans"><a class="author_fans_count" href="/social/cliff">1271 Fans</a></div>
+  </div></div>
+  <div class="talk_body"><div class="talk_time">30 seconds ago (7:18 PM)</div>
+   We should get a debate scheduled in Mobile.</div></div>
+ <div class="talk_item"><div class="talk_top">
+  <div class="author_name"><a class="big" href="/social/kozy">kozy</a>
+   <div class="author_fans"><a class="author_fans_count" href="/social/kozy">150 Fans</a></div>
+  </div></div>
+  <div class="talk_body"><div class="talk_time">1 minute ago (7:17 PM)</div>
+   When I was sixteen I worked in the fields, as of a week ago.</div></div>
+</div>"""
+
+
+def test_the_profile_link_in_an_author_box_is_the_name_not_the_badge_over_it() -> None:
+    comments = _comments(AUTHOR_BOXES)
+    assert [c.author for c in comments] == ["cliff", "kozy"]
+    assert comments[1].text.endswith("in the fields, as of a week ago.")

@@ -54,15 +54,13 @@ class ClassNamed:
 
 
 def _named(tag: Tag, yes: frozenset[str], no: frozenset[str]) -> bool:
-    found = False
+    """True when one class token has a ``yes`` word and no ``no`` word (``author_name`` names
+    an author beside ``has_title``; ``author_fans_count`` does not)."""
     for token in tag.get_attribute_list("class"):
-        if not token:
-            continue
-        words = token_words(token)
-        if any(w in no for w in words):
-            return False
-        found = found or any(w in yes for w in words)
-    return found
+        words = token_words(token) if token else ()
+        if any(w in yes for w in words) and not any(w in no for w in words):
+            return True
+    return False
 
 
 def class_named(roots: Sequence[Tag], strings: Sequence[NavigableString]) -> ClassNamed:

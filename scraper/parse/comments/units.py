@@ -195,13 +195,15 @@ class AreaText:
                 inner = [s for s in timed.descendants if isinstance(s, NavigableString)]
                 block = self._meta_block(inner[0], unit) if inner else None
                 return value, block, {id(s) for s in inner}
-        for string in strings:
+        # Stamps with a digit first; "about a minute ago" (none) only when the unit has none:
+        # "as of a week ago." in a comment's text is no stamp beside its real one.
+        wordy = [
+            s for s in strings if len(s) <= MAX_RELATIVE_CHARS and not any(map(str.isdigit, s))
+        ]
+        digits = [s for s in strings if any(map(str.isdigit, s))]
+        for string in [*digits, *(s for s in wordy if is_relative_stamp(s))]:
             if len(string) > 4 * MAX_STAMP_CHARS:
                 continue
-            if not any(map(str.isdigit, string)) and not (
-                len(string) <= MAX_RELATIVE_CHARS and is_relative_stamp(string)
-            ):
-                continue  # "about a minute ago" is a stamp without a digit
             text = " ".join(string.split())
             if len(text) > MAX_STAMP_CHARS or URL.search(text) or not self._is_dated(text):
                 continue  # a dated link (``/2012/10/17/story.html``) is not a stamp

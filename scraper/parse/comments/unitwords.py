@@ -13,6 +13,7 @@ from bs4.element import NavigableString, Tag
 
 from scraper.dates import parse_date
 from scraper.parse.comments.fields import clean_author
+from scraper.parse.comments.names import line_of
 
 __all__ = [
     "MAX_NAME_CHARS",
@@ -41,11 +42,13 @@ ACTION_LINK = (
 CLOCK_WORDS = re.compile(
     r"^(?:(?:[ecmpa][sd]t|utc|gmt|cet|cest|bst|[ap]\.?m\.?)(?:\s+|$))+$", re.I
 )
+#: A counter in an author box ("1271 Fans", "3 posts"): a link, but not the name.
+COUNT = re.compile(r"^\d[\d,.]*\s*\w+$")
 #: A line of action links only ("Alerter Répondre"): never a name.
 ACTIONS_ONLY = re.compile(rf"^{ACTION_LINK}(?:\s+{ACTION_LINK})*$", re.I)
 #: Interface words that are neither a name nor comment text.
 UI_WORDS = re.compile(
-    r"^(?:" + ACTION_LINK + r"|says:?|sagt:?|said:?|writes:?|wrote:?|#|\d+\.?|"
+    r"^(?:" + ACTION_LINK + r"|says:?|sagt:?|said:?|writes:?|wrote:?|on|at|#|\d+\.?|"
     r"\[|\]|\||·|-|posted by:?|by:?|\d+ pts|reply to this|report abuse|"
     r"(?:reply|comment|réponse|antwort)?\s*#\s*\d+)$",
     re.I,
@@ -107,10 +110,20 @@ def name_in(block: Tag, stamp: str) -> str | None:
 def first_name(
     strings: list[NavigableString], held: set[int], stamp: str
 ) -> tuple[str, NavigableString] | None:
-    """The name an author element shows: its first string that reads as one."""
-    for string in strings:
-        if id(string) not in held:
-            continue
+    """The name an author element shows: its first string that reads as one, a link alone on
+    its line first (the profile link, not a badge printed over it: "HUFFPOST SUPER USER")."""
+    own = [s for s in strings if id(s) in held]
+    lines = [line_of(s) for s in own]
+    linked = [
+        s
+        for s, line in zip(own, lines, strict=True)
+        if s.find_parent("a") is not None
+        and not COUNT.match(s.strip())
+        and lines.count(line) == 1  # the link is its whole line, not a word in a sentence
+    ]
+    first = {id(s) for s in linked}
+    rest = [s for s in strings if id(s) in held and id(s) not in first]
+    for string in [*linked, *rest]:
         text = " ".join(string.split())
         if not text or UI_WORDS.match(text) or parse_date(text) is not None:
             continue
