@@ -151,3 +151,22 @@ def test_heading_linking_to_the_blogs_subdirectory_home_is_the_site_name() -> No
     )
     url = "http://radio.example/owls/2014/03/02/late-shift/"
     assert _headline(html, url) == "Late Shift"
+
+
+def test_h1_opening_the_title_before_a_deck_is_the_headline() -> None:
+    html = (
+        "<title>Is the river rising? Town weighs flood walls and new pumps - Valley Post</title>"
+        "<meta property='og:title' content='Mayor: river plans cost too much'>"
+        "<div class=headline><h1 class=h2>Is the river rising?</h1>"
+        "<h3>Council asks whether the walls are worth it</h3></div><p>text</p>"
+    )
+    assert _headline(html) == "Is the river rising?"
+
+
+def test_h1_opening_the_title_is_the_site_when_a_heading_ends_it() -> None:
+    html = (
+        "<title>The Garden Ledger Blog: Tomatoes</title>"
+        "<h1>The Garden Ledger Blog</h1><p>A blog about gardens.</p>"
+        "<h2>May 7, 2012</h2><h3>Tomatoes</h3><p>text</p>"
+    )
+    assert _headline(html) == "Tomatoes"

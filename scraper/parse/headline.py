@@ -36,6 +36,11 @@ PART_WEIGHT = 0.95
 #: A line of a ``<br>``-broken heading replaces it when it matches this much better.
 LINE_MARGIN = 0.05
 MAX_TITLE_CHARS = 400
+#: An ``<h1>`` that opens the ``<title>`` up to a sentence mark ("Headline? Deck - Site") is
+#: the headline, scored as a bare match (any heading that matches better wins).
+LEAD_SCORE = MATCH_THRESHOLD
+MIN_LEAD_TOKENS = 3
+LEAD_MARKS = "?!.:"
 #: Separators between a page title and the site name in ``<title>``.
 #: Full-width ones need no space around them, except ``：`` (also a headline's own colon,
 #: "两会：出国..."), which separates only after a space ("成否　：日本経済新聞").
@@ -136,12 +141,16 @@ def find_headline(
     ref_tokens = [_tokens(r) for r in references if r]
     part_tokens = [_tokens(p) for p in _title_parts(meta.html_title, names)]
     headings = _headings(index, selectors, url)
+    shown = {_flat(text) for _, text in headings} | {_flat(n) for n in names}
     best: tuple[float, int, Tag, str] | None = None
     for rank, (tag, text) in enumerate(headings):
         tokens = _tokens(text)
         similarity = max((_similarity(tokens, ref) for ref in ref_tokens), default=0.0)
         for i, part in enumerate(part_tokens):  # an earlier <title> part is likelier the post's
             similarity = max(similarity, _similarity(tokens, part) * (PART_WEIGHT - 0.01 * i))
+        share = _title_share(tag, text, meta.html_title, shown)
+        if share is not None:
+            similarity = share if share == 0.0 else max(similarity, share)
         if similarity >= MATCH_THRESHOLD and (best is None or similarity > best[0] + 1e-9):
             best = (similarity, rank, tag, text)
     if best is not None:
@@ -273,6 +282,36 @@ def _is_home(href: str) -> bool:
     except ValueError:
         return False
     return parts.path in HOME_PATHS and not parts.query
+
+
+def _title_share(tag: Tag, text: str, title: str, shown: set[str]) -> float | None:
+    """How a heading shares the ``<title>`` with another text joined at a sentence mark:
+
+    * an ``<h1>`` opens it and a deck follows ("Florida, Alabama grandstanding? Urban Meyer,
+      Nick Saban take stands on agents - ESPN"): the headline, ``LEAD_SCORE``;
+    * it opens it and the rest is another heading on the page ("Blog Name: Post Title"): the
+      site's name, 0.0;
+    * it ends it after a ``:`` and what opens it is another heading or the site's name
+      ("Schneier on Security: New SSL Vulnerability"): the headline, ``LEAD_SCORE``.
+
+    None when the heading is neither the title's start nor its end.
+    """
+    head, whole = _flat(text), _flat(title)
+    if not head or len(whole) <= len(head) + 1:
+        return None
+    if whole.startswith(head) and (head[-1] in LEAD_MARKS or whole[len(head)] in LEAD_MARKS):
+        if whole[len(head) :].strip(" " + LEAD_MARKS) in shown:
+            return 0.0
+        if tag.name == "h1" and len(_tokens(text)) >= MIN_LEAD_TOKENS:
+            return LEAD_SCORE
+        return None
+    if whole.endswith(head) and whole[: -len(head)].endswith(": "):
+        return LEAD_SCORE if whole[: -len(head)].rstrip(" :") in shown else None
+    return None
+
+
+def _flat(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
 
 
 def _trim_to_declared(text: str, references: list[str]) -> str:
