@@ -89,8 +89,12 @@ LONE_PERSON = "json-ld-person"
 LINK_MARK = "\u2063"
 #: A URL path that carries the publication date: /2020/12/07/slug or /2020/12/slug.
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?:(?P<d>[0-3]?\d)/)?")
-#: A URL path that carries the publication day with a four- or two-digit year.
-URL_DAY = re.compile(r"/(?P<y>(?:19|20)?\d{2})/(?P<m>[01]\d)/(?P<d>[0-3]\d)/")
+#: A URL path that carries the publication day: a four- or two-digit year (``/2012/07/24/``,
+#: ``/story/12/07/24/``), or a four-digit year and one section word (``/2010/POLITICS/08/13/``).
+URL_DAY = re.compile(
+    r"/(?:(?P<y>(?:19|20)?\d{2})|(?P<year>(?:19|20)\d{2})/[A-Za-z][\w-]*)"
+    r"/(?P<m>[01]\d)/(?P<d>[0-3]\d)/"
+)
 #: Words that mark a visible date as a revision, not the publication, per language.
 UPDATED_TEXT = re.compile(
     r"\b(?:updated|last (?:updated|modified|edited)|modified|revised|mis à jour|"
@@ -178,11 +182,11 @@ def find_dates(
         return DateFound(updated, updated, "updated", None)
     prose = (("text", text) for dateline, text in near if not dateline)
     weak = chain(prose, _marked_dates(index, WEAK_DATE_SELECTORS, skip))
-    found = _first_visible(weak, order, language, orders, updated, anchor)
+    found = _first_visible(weak, order, language, orders, updated, anchor, agree=True)
     if found is not None:
         return found
-    if from_url is not None:
-        return DateFound(from_url, updated, "url", None)
+    if from_url is not None or anchor is not None:
+        return DateFound(anchor or from_url, updated, "url", None)
     return DateFound(None, updated, None, None)
 
 
@@ -203,7 +207,7 @@ def _url_day(url: str) -> datetime | None:
     match = URL_DAY.search(url)
     if not match:
         return None
-    year = int(match.group("y"))
+    year = int(match.group("y") or match.group("year"))
     try:
         return datetime(year if year > 99 else 2000 + year, int(match.group("m")),
                         int(match.group("d")))
@@ -222,9 +226,13 @@ def _first_visible(
     orders: Mapping[str, DateOrder] | None,
     updated: datetime | None,
     anchor: datetime | None = None,
+    *,
+    agree: bool = False,
 ) -> DateFound | None:
     """The first candidate that reads as a date. A stamp without a year ("on Tuesday July 24,
-    @07:29AM") is read only when it falls on ``anchor`` (the URL's day), whose year it takes."""
+    @07:29AM") is read only when it falls on ``anchor`` (the URL's day), whose year it takes.
+    With ``agree`` (dates met in prose or weak markup), a date on another day than the URL's
+    is passed over: the URL dates the post more surely than a sentence does."""
     for source, text in candidates:
         if UPDATED_TEXT.search(text):
             continue  # "updated on ..." is not the publication date
@@ -233,6 +241,10 @@ def _first_visible(
             parsed = dates.parse_date_detail(text, after=anchor)
             if parsed is not None and parsed.value.date() != anchor.date():
                 parsed = None
+        if parsed is not None and agree and anchor is not None and (
+            parsed.value.date() != anchor.date()
+        ):
+            continue
         if parsed is not None:
             site_settled = bool(order) or bool(orders and dates.date_style(text) in orders)
             return DateFound(parsed.value, updated, source, _order_note(parsed, site_settled))
