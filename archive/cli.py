@@ -150,7 +150,7 @@ def search(
         if sort not in ("relevance", "newest", "oldest"):
             raise ValueError("--sort must be relevance, newest or oldest")
         require_at_least("--limit", limit, 1)
-        with Archive(db, create=False) as archive:
+        with Archive(db, readonly=True) as archive:
             hits = run_search(
                 archive.db,
                 query,
@@ -220,7 +220,7 @@ def show(
     from archive.render import print_history, print_post
 
     with user_errors():
-        with Archive(db, create=False) as archive:
+        with Archive(db, readonly=True) as archive:
             post = archive.post(ref)
             if post is None:
                 raise ValueError(f"no post {ref!r} in {db}")
@@ -273,9 +273,10 @@ def check(db: DbOption = DEFAULT_DB) -> None:
     from archive.store import check_archive
 
     with user_errors():
-        with Archive(db, create=False) as archive:
+        with Archive(db, readonly=True) as archive:
             problems = check_archive(archive)
             counts = archive.counts()
+            read_only = archive.read_only
         if problems:
             for problem in problems:
                 err.print(f"problem: {problem}")
@@ -283,6 +284,7 @@ def check(db: DbOption = DEFAULT_DB) -> None:
         out.print(
             f"{db}: ok ({counts['posts']} posts, {counts['comments']} comments, "
             f"{counts['pages']} pages)"
+            + ("; full-text indexes not checked: the archive is read-only" if read_only else "")
         )
 
 
@@ -311,7 +313,7 @@ def export(
             raise ValueError("--format warc writes binary: give --out FILE.warc.gz")
         if out_path is not None:
             _check_out(out_path, folder=fmt == "markdown")
-        with Archive(db, create=False) as archive:
+        with Archive(db, readonly=True) as archive:
             if fmt == "markdown":
                 assert out_path is not None
                 n = exporter.export_markdown(archive, out_path, site)
@@ -430,7 +432,7 @@ def demo(
         from archive.render import print_hits
         from archive.search import search as run_search
 
-        with Archive(db, create=False) as archive:
+        with Archive(db, readonly=True) as archive:
             print_hits(out, run_search(archive.db, query, limit=5))
         me = _invocation()
         out.print(f"\nTry: {me} show 1 --db {db}   or   {me} serve --db {db}")
@@ -449,7 +451,7 @@ def serve(
     from archive.datasette import write_datasette_metadata
 
     with user_errors():
-        Archive(db, create=False).close()
+        Archive(db, readonly=True).close()
         _check_port(port)
         # This installation's Datasette first: the one on PATH may belong to another Python.
         beside = Path(sys.executable).with_name("datasette")

@@ -102,8 +102,8 @@ SQLITE_MESSAGES = {
         "everything written before is kept"
     ),
     "attempt to write a readonly database": (
-        "the archive is read-only: blog-archiver needs write access to the archive file and "
-        "its folder, even to read it (attempt to write a readonly database)"
+        "the archive is read-only: this command writes to it and needs write access to the "
+        "archive file and its folder (attempt to write a readonly database)"
     ),
 }
 

@@ -91,7 +91,7 @@ def runs(
     from archive.sites import require_site
     from archive.status import recent_runs
 
-    with user_errors(), Archive(db, create=False) as archive:
+    with user_errors(), Archive(db, readonly=True) as archive:
         chosen = require_site(archive, site) if site else None
         records = recent_runs(archive, limit=limit, site=chosen)
     if as_json:
@@ -121,7 +121,7 @@ def status(
 
     with user_errors():
         require_at_least("--max-age", max_age, 0)
-        with Archive(db, create=False) as archive:
+        with Archive(db, readonly=True) as archive:
             statuses = site_statuses(archive, max_age=timedelta(hours=max_age))
         if not statuses and not as_json:
             err.print(f"{db} has no sites yet: run `blog-archiver crawl URL` first")
@@ -156,7 +156,7 @@ def sites_list(ctx: typer.Context, db: DbOption = DEFAULT_DB) -> None:
         return
     from archive.report import sites_table
 
-    with user_errors(), Archive(db, create=False) as archive:
+    with user_errors(), Archive(db, readonly=True) as archive:
         sites = archive.sites()
     if sites:
         out.print(sites_table(sites))

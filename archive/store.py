@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -162,29 +163,60 @@ def comment_fingerprint(comment: Comment) -> str:
 
 
 class Archive:
-    """One archive file. Open it with ``Archive(path)``; ``create=False`` refuses to make a new
-    file (for commands that only read)."""
+    """One archive file.
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    Args:
+        path: the archive file.
+        create: make a new archive when the file is missing or empty (0 bytes); ``crawl`` does.
+            With ``create=False`` a missing file is "no archive at ...", an empty one or a SQLite
+            file without tables "not a blog-archiver archive", and the file is left untouched.
+        readonly: the command only reads (``search``, ``show``, ``export``, ``check``, ...):
+            implies ``create=False``; the journal mode is left as it is, and when the file or
+            its folder cannot be written the archive is opened read-only (``mode=ro``; with
+            ``immutable=1`` when SQLite cannot make its WAL index beside it). An archive whose
+            schema is older than this release is upgraded when it can be written, and refused
+            in one line when it cannot.
+
+    Attributes:
+        read_only: the connection cannot write (``check`` skips what SQLite needs to write for).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = False
+        create = create and not readonly
         if not create and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path} (run `blog-archiver crawl` first)")
         if self.path.exists() and self.path.is_dir():
             raise ArchiveError(f"{self.path} is a directory, not an archive file")
+        if not create and self.path.stat().st_size == 0:
+            raise ArchiveError(f"{self.path} is an empty file, not a blog-archiver archive")
         try:
-            self.db = Database(self.path)
+            if readonly and not _writable(self.path):
+                self.db = Database(_read_only_connection(self.path))
+                self.read_only = True
+            else:
+                self.db = Database(self.path)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA journal_mode = WAL")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
             # Search walks FTS pages repeatedly; SQLite's 2 MB default cache is too small for it.
             self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            self._check_schema()
-            migrations.apply(self.db)
+            self._check_schema(create=create)
+            if migrations.pending(self.db):
+                if self.read_only:
+                    raise ArchiveError(
+                        f"{self.path} was written by an older blog-archiver and must be upgraded, "
+                        "but it is read-only: run `blog-archiver check` once with write access "
+                        "to the file and its folder"
+                    )
+                migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{self.path} is not a blog-archiver archive ({exc})") from exc
 
-    def _check_schema(self) -> None:
+    def _check_schema(self, *, create: bool) -> None:
         names = set(self.db.table_names())
-        if not names:
+        if not names and create:
             return
         if "_sqlite_migrations" not in names or "posts" not in names:
             raise ArchiveError(f"{self.path} is a SQLite file but not a blog-archiver archive")
@@ -555,17 +587,52 @@ def _comment_values(comment: Comment, position: int, parent_id: int | None) -> d
     }
 
 
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write ``path`` and make its journal files beside it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that never writes ``path``. A WAL archive needs its ``-shm`` index beside
+    it; when the folder does not allow making one, the file is read as immutable (nothing can
+    be writing it there but another user with write access to the folder)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+    return conn
+
+
+#: SQLite's result codes for "another connection holds a lock": not a fault of the archive.
+SQLITE_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
+
+
 def check_archive(archive: Archive) -> list[str]:
     """Problems found in an archive (empty when healthy): SQLite's own integrity check, the
-    full-text indexes against their tables, and raw bodies that rows refer to."""
+    full-text indexes against their tables (not on a read-only connection), and raw bodies that
+    rows refer to.
+
+    Raises:
+        sqlite3.OperationalError: "database is locked" when another program holds the archive
+            for longer than the busy timeout: that says nothing about the archive's health.
+    """
     problems: list[str] = []
     db = archive.db
     result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
     if result != ["ok"]:
         problems += [f"sqlite: {line}" for line in result]
-    for fts in ("posts_fts", "comments_fts"):
+    # FTS5's integrity check is an INSERT: a read-only connection cannot run it (the CLI says so).
+    for fts in () if archive.read_only else ("posts_fts", "comments_fts"):
         try:
             db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in SQLITE_BUSY_CODES:
+                raise  # another program is writing: busy, not out of sync
+            problems.append(f"{fts}: out of sync with its table ({exc})")
         except sqlite3.DatabaseError as exc:
             problems.append(f"{fts}: out of sync with its table ({exc})")
     for table in ("posts", "fetches"):
