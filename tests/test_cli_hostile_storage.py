@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_cli_hostile import one_error_line, store_post
 from typer.testing import CliRunner
 
 from archive.cli import app
 from archive.store import Archive, check_archive
-from test_cli_hostile import one_error_line, store_post
 
 runner = CliRunner()
 EXE = str(Path(sys.executable).with_name("blog-archiver"))
