@@ -44,6 +44,7 @@ PREFIXED_ARTICLES = """
 <div id="reactions"><h2>3 commentaires</h2>
 <ul class="xy-comments">
  <li class="xy-comment 501"><article class="xy-comment-content">
+  <div class="xy-comment-avatar-wrapper"><img src="m.png" alt=""><span>Abonné</span></div>
   <div class="xy-comment-header"><a href="/u/marin" class="xy-comment-user">marin</a></div>
   <div class="xy-comment-msg"><p>Enfin une bonne nouvelle pour le port.</p></div>
   <div class="xy-comment-footer"><span class="xy-comment-timestamp">Le 21/04/2013 à 02:20</span>

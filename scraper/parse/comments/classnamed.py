@@ -2,10 +2,10 @@
 
 Comment markup that no adapter knows still labels its parts: ``a.fig-comment-user``,
 ``span.comment-author``, ``span.comment_author_name``, ``div.commentor-info`` for the name;
-``div.badges_opt_out_text`` for a badge. The generic finder reads units by position (the line
-around the stamp names the author, the rest is text), which goes wrong when the unit also holds
-badges ("HUFFPOST SUPER USER") or a party label beside the name. When the class names the part,
-the class wins.
+``div.badges_opt_out_text`` for a badge, ``div.xy-comment-avatar-wrapper`` for the avatar box.
+The generic finder reads units by position (the line around the stamp names the author, the
+rest is text), which goes wrong when the unit also holds badges ("HUFFPOST SUPER USER") or a
+party label beside the name. When the class names the part, the class wins.
 
 Only the name string leaves the text: what else an author box holds (a bio line, a fan count)
 stays, as does a comment's subject line: the hand-labelled dragnet corpus counts both as
@@ -39,8 +39,9 @@ NOT_AUTHOR_WORDS = frozenset(
      "content", "body", "posts", "rank", "level", "karma", "points", "since", "location"}
 )  # fmt: skip
 #: Words of a class that holds what is printed with a comment but is not its text: the
-#: commenter's badges (``div.badges_opt_out_text``).
-APART_WORDS = frozenset({"badge", "badges"})
+#: commenter's badges (``div.badges_opt_out_text``), the avatar box and the label printed under
+#: the picture ("Abonné").
+APART_WORDS = frozenset({"badge", "badges", "avatar"})
 NOT_APART_WORDS = frozenset({"author", "user", "name"})
 
 
