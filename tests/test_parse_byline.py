@@ -511,7 +511,9 @@ def test_stamp_without_a_year_takes_it_from_the_urls_matching_day() -> None:
 def test_stamp_without_a_year_is_not_read_when_the_url_gives_another_day() -> None:
     html = _slashdot_style("on Monday July 23, @08:35PM")
     post = parse_post(html, "http://news.example/story/18/07/22/2035218/robots-learn-to-walk")
-    assert post is not None and post.published is None
+    assert post is not None and post.published is not None
+    assert post.date_source == "url"  # the URL's own day, not the stamp's July 23
+    assert post.published.isoformat() == "2018-07-22T00:00:00"
 
 
 def test_posted_by_and_a_linked_name_in_a_readers_footer_is_not_the_author() -> None:
