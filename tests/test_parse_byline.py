@@ -480,6 +480,24 @@ AUTHOR_CASES = [
         "Nora Quill",
         id="social_handle_after_the_name_ends_it",
     ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1><div class=byline>By Nora Quill<br>Planet.com"
+        f"<br><a href='/archive'>Archive</a></div>{PROSE}",
+        "Nora Quill",
+        id="line_break_after_the_name_ends_it",
+    ),
+    pytest.param(
+        "<title>A Post</title><h1>A Post</h1><div class=byline>By <span>Nora Quill</span>"
+        f"<span>Planet.com</span></div>{PROSE}",
+        "Nora Quill",
+        id="elements_whose_texts_touch_end_the_name",
+    ),
+    pytest.param(
+        "<html lang=de><title>A Post</title><h1>A Post</h1><p class=author><em>von</em>"
+        f"<span>Otto Berg</span> <em>31.10.2023</em></p>{PROSE}</html>",
+        "Otto Berg",
+        id="name_touching_its_by_word_element_is_read",
+    ),
 ]
 
 

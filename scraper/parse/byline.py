@@ -75,15 +75,22 @@ BY_WORDS = re.compile(
     r"(?:^|\s|\|)(?:posted by|written by|submitted by|geschrieben von|eingestellt von|"
     r"veröffentlicht von|publié par|publicado por|scritto da|geplaatst door|by|von|par|por|"
     rf"door|autor:?|author:?|{ITALIAN_BY}|{'|'.join(BYLINE_ROLES)})"
-    r"\s+(?:\u2063\s*)?(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
+    r"\s+(?:[\u2063\u2062]\s*)?(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
     r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in|under|unter|filed under)\b|[·|\-–—\d@])"
-    r"|\s*[,|·•\u2063]|\s*$)",
+    r"|\s*[,|·•\u2063\u2062]|\s*$)",
     re.I,
 )
 #: The source of a JSON-LD Person that no article names as its author (the page's only Person:
 #: Yoast's graph, or the site owner's profile card): the name as declared, not as the post
 #: shows it, so it ranks below every visible byline.
 LONE_PERSON = "json-ld-person"
+#: Marks where a line ends or two elements' texts touch in a byline's text (``_marked_text``).
+BREAK_MARK = "\u2062"
+#: Elements that end a byline's line.
+LINE_BREAKS = frozenset({
+    "br", "p", "div", "li", "dd", "dt", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "header", "footer", "blockquote", "ul", "ol", "table",
+})
 #: Marks where a link's text starts and ends in a byline's text (``_marked_text``): a name
 #: ends there ("Posted by Ann <a>Category</a>" is not "Ann Category").
 LINK_MARK = "\u2063"
@@ -505,20 +512,33 @@ def _comment_class(tag: Tag) -> bool:
 
 def _marked_text(tag: Tag) -> str:
     """``tag_text`` with ``LINK_MARK`` around each link's text: a byline's name stops where a
-    link starts or ends, unless the link is the name ("By <a>Ann</a>")."""
+    link starts or ends, unless the link is the name ("By <a>Ann</a>"); and ``BREAK_MARK``
+    where a line ends (``<br>``, a block) or two elements' texts touch with no space between
+    ("By Ann Lee<br>ESPN.com", "<span>Ann Lee</span><span>ESPN.com</span>")."""
     pieces: list[str] = []
+    edge = False  # an element starts or ends since the last text
+    last = ""  # the last text
 
     def walk(node: Tag) -> None:
+        nonlocal edge, last
         for child in node.children:
             if type(child) is NavigableString:
-                pieces.append(str(child))
+                text = str(child)
+                if edge and text[:1].strip() and last[-1:].strip():
+                    pieces.append(BREAK_MARK)
+                if text:
+                    pieces.append(text)
+                    edge, last = False, text
             elif isinstance(child, Tag) and child.name not in ("script", "style"):
                 mark = child.name == "a"
-                if mark:
-                    pieces.append(LINK_MARK)
+                line = child.name in LINE_BREAKS
+                if mark or line:
+                    pieces.append(LINK_MARK if mark else BREAK_MARK)
+                edge = True
                 walk(child)
-                if mark:
-                    pieces.append(LINK_MARK)
+                edge = True
+                if mark or line:
+                    pieces.append(LINK_MARK if mark else BREAK_MARK)
 
     walk(tag)
     return _WS.sub(" ", " ".join(pieces)).strip()
