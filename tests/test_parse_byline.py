@@ -498,6 +498,13 @@ AUTHOR_CASES = [
         "Otto Berg",
         id="name_touching_its_by_word_element_is_read",
     ),
+    pytest.param(
+        "<html lang=fr><title>A Post</title><h1>A Post</h1><div class=author>Par "
+        "<strong>NORA QUILL</strong>, <strong>OTTO BERG</strong> Envoyés spéciaux à Lyon"
+        f"</div>{PROSE}</html>",
+        "NORA QUILL, OTTO BERG",
+        id="several_names_in_bold_after_one_by_word_are_all_kept",
+    ),
 ]
 
 

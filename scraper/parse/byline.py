@@ -91,6 +91,10 @@ LINE_BREAKS = frozenset({
     "br", "p", "div", "li", "dd", "dt", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
     "section", "header", "footer", "blockquote", "ul", "ol", "table",
 })
+#: Elements whose text ``LINK_MARK`` encloses: links and the bold type bylines set names in.
+MARKED_ELEMENTS = frozenset({"a", "strong", "b"})
+#: Words between several names in one byline: "<b>A</b>, <b>B</b>", "<a>A</a> et <a>B</a>".
+NAME_JOINERS = re.compile(r"^(?:,|&|and|und|et|y|e|en|og|och)$", re.I)
 #: Marks where a link's text starts and ends in a byline's text (``_marked_text``): a name
 #: ends there ("Posted by Ann <a>Category</a>" is not "Ann Category").
 LINK_MARK = "\u2063"
@@ -450,7 +454,7 @@ def _find_author(
             if match:
                 name = _clean_name(match.group("name"))
                 if name:
-                    return name
+                    return ", ".join([name, *_names_after(text, name)])
     if headline is not None:
         for text, node in _byline_strings(headline):
             match = BY_WORDS.search(text)
@@ -480,6 +484,22 @@ def _find_author(
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
     name = _meta_author(weak[0].value, meta.site_name) if weak else ""
     return name or _own_comment_author(index)
+
+
+def _names_after(text: str, name: str) -> list[str]:
+    """Further names after the first in a byline's marked text, each a whole marked element
+    joined to the one before by "," or "and" ("Par <b>A</b>, <b>B</b> Envoyés spéciaux")."""
+    at = text.find(name)
+    if at < 0:
+        return []
+    pieces = [p.strip(" " + BREAK_MARK) for p in text[at + len(name) :].split(LINK_MARK)]
+    pieces = [p for p in pieces if p]
+    names: list[str] = []
+    for joiner, candidate in zip(pieces[::2], pieces[1::2], strict=False):
+        if not NAME_JOINERS.match(joiner) or not _looks_like_name(candidate):
+            break
+        names.append(candidate)
+    return names
 
 
 def _rel_author(tag: Tag) -> bool:
@@ -530,7 +550,7 @@ def _marked_text(tag: Tag) -> str:
                     pieces.append(text)
                     edge, last = False, text
             elif isinstance(child, Tag) and child.name not in ("script", "style"):
-                mark = child.name == "a"
+                mark = child.name in MARKED_ELEMENTS
                 line = child.name in LINE_BREAKS
                 if mark or line:
                     pieces.append(LINK_MARK if mark else BREAK_MARK)
