@@ -109,6 +109,7 @@ class TreeIndex:
         )
         self.end: list[int] = ends if ends is not None else self._ends()
         self._index = buckets if buckets is not None else _buckets(elements)
+        self._class_names: list[tuple[str, list[int]]] | None = None  # made when first asked
 
     def _ends(self) -> list[int]:
         end = list(range(len(self.elements)))
@@ -205,6 +206,10 @@ class TreeIndex:
         if any(key is not None and key not in self._index for key in keys):
             return []  # some compound needs a class/id/attribute the page does not have
         last = keys[-1] if keys else None
+        if last == ("attr", "class"):
+            value = _class_text(selector)
+            if value is not None:
+                return self._filter(self._with_class_text(value), selector, compiled, limit)
         if last is not None and last[0] != "name":
             return self._filter(self._index[last], selector, compiled, limit)
         ancestors = [k for k in keys[:-1] if k is not None and k[0] != "name"]
@@ -226,6 +231,15 @@ class TreeIndex:
         except Exception:
             return []
 
+    def _with_class_text(self, value: str) -> list[int]:
+        """Positions of the elements with a class name containing ``value``, ascending."""
+        if self._class_names is None:
+            self._class_names = [(v, b) for (k, v), b in self._index.items() if k == "class"]
+        buckets = [bucket for name, bucket in self._class_names if value in name]
+        if len(buckets) == 1:
+            return buckets[0]
+        return sorted(set(itertools.chain.from_iterable(buckets)))
+
     def _filter(
         self, candidates: list[int], selector: str, compiled: sv.SoupSieve, limit: int
     ) -> list[Tag]:
@@ -246,6 +260,27 @@ class TreeIndex:
                 if limit and len(out) >= limit:
                     break
         return out
+
+
+#: Tests of the class attribute's text that a class name holding the value satisfies.
+_CLASS_TEXT_OPS = frozenset({"=", "^=", "*=", "$="})
+
+
+@lru_cache(maxsize=4096)
+def _class_text(selector: str) -> str | None:
+    """The value of a simple selector's test of its element's class text (``[class*=byline]``).
+
+    Such a test is met only by elements with a class name containing the value (when the
+    value has no space: class names are joined by spaces), so those are the only candidates,
+    instead of every element with a class.
+    """
+    chains = exact_chains(selector)
+    if chains is None or len(chains) != 1:
+        return None
+    for name, op, value in chains[0][0][0].attrs:
+        if name == "class" and op in _CLASS_TEXT_OPS and value and value.split() == [value]:
+            return value
+    return None
 
 
 def _buckets(elements: list[Tag]) -> dict[tuple[str, str], list[int]]:
