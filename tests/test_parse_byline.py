@@ -505,6 +505,14 @@ AUTHOR_CASES = [
         "NORA QUILL, OTTO BERG",
         id="several_names_in_bold_after_one_by_word_are_all_kept",
     ),
+    pytest.param(
+        "<html lang=fr><meta name=generator content='SPIP 3.2.1'><title>A Post</title>"
+        f"<h1 class=titre>A Post</h1><div class=texte>{PROSE}</div>"
+        "<div class=dates_auteurs>par <span class=auteurs>Nora Quill</span>, 21 juin 2018"
+        "</div></html>",
+        "Nora Quill",
+        id="spip_authors_span_without_a_link",
+    ),
 ]
 
 

@@ -10,7 +10,8 @@ PLATFORM = Platform(
     markers=("spip.php?", "squelettes-dist/", "/squelettes/"),
     title=("h1.crayon", "h1.titre", ".titre h1", "h1"),
     date=("abbr.published", ".info-publi abbr"),
-    author=(".vcard.author .fn", ".info-publi .fn", ".auteurs a", ".author"),
+    author=(".vcard.author .fn", ".info-publi .fn", ".auteurs a", ".auteurs", ".lesauteurs .nom",
+            ".author"),
     body=(".texte.surlignable", ".chapo, .texte", ".texte"),
     tags=("a[rel=tag]", ".mots a"),
 )
