@@ -82,6 +82,7 @@ def crawl(
             Archive(db) as archive,
             progress_for(err, quiet=quiet or as_json) as on_event,
         ):
+            archive.end_stale_runs()  # holding the lock: a run still `running` was killed
             summary = crawl_site(archive, url, options, on_event=on_event)
         _report(summary, quiet=quiet, as_json=as_json)
         if summary.exit_code:
@@ -424,6 +425,7 @@ def demo(
         with ArchiveLock(db, "demo"), server:
             out.print(f"Demo blog served at {server.url}blog/")
             with Archive(db) as archive, progress_for(err, quiet=False) as on_event:
+                archive.end_stale_runs()
                 summary = crawl_site(
                     archive, server.url + "blog/", CrawlOptions(delay=0.0), on_event=on_event
                 )

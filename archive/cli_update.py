@@ -53,6 +53,7 @@ def update(
     with user_errors(resumable=True):
         # The archive first: a missing one is "no archive at ...", and leaves no stray lock file.
         with Archive(db, create=False) as archive, ArchiveLock(db, "update") as lock:
+            archive.end_stale_runs()  # holding the lock: a run still `running` was killed
             sites = [require_site(archive, site)] if site else archive.sites()
             if not sites:
                 raise ValueError(f"{db} has no sites yet: run `blog-archiver crawl URL` first")

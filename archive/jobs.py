@@ -6,18 +6,20 @@ together; the storage modules themselves never import the web side's HTTP or HTM
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
+from typing import Any
 
 from archive.frontier import SiteFrontier
 from archive.profiles import learn_site_profile, profile_of, save_profile
-from archive.store import Archive
+from archive.store import RUN_COUNT_COLUMNS, Archive, Site
 from scraper.crawl import Crawler, CrawlEvent, CrawlSettings
 from scraper.fetch import Fetcher
 from scraper.models import ParsedPage, Post, SiteProfile
 from scraper.urls import Scope, canonical_url
 
-__all__ = ["CrawlOptions", "CrawlSummary", "crawl_site", "reparse_site"]
+__all__ = ["CrawlOptions", "CrawlSummary", "crawl_site", "end_run_early", "reparse_site"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class CrawlSummary:
     traps_refused: int = 0
     date_order: str | None = None
     error_samples: list[str] = field(default_factory=list)
+    #: A first crawl that reached nothing: the site was not kept in the archive.
+    forgotten: bool = False
 
     @property
     def exit_code(self) -> int:
@@ -94,25 +98,95 @@ def crawl_site(
 
     A crawl whose frontier still has pending pages resumes; a finished one starts a new pass over
     every known page with conditional GETs. Never raises for a page that fails: failures are
-    recorded and counted.
+    recorded and counted. Any exception (Ctrl-C included) ends the run as ``interrupted`` or
+    ``failed`` with the counts so far, and is raised again.
+
+    The site is registered before anything is fetched (its pages hang on it); when its very first
+    crawl fails without a page (a typo'd or unreachable URL: every answer an error), or is
+    stopped before the host answered at all, it is removed again (``CrawlSummary.forgotten``), so
+    that later ``update`` runs do not try it. A site with a post is never removed.
     """
     t0 = time.monotonic()
     start = canonical_url(start_url)
     scope = Scope.for_start(start, options.scope)
-    scope_text = scope.host + scope.prefix
-    site = archive.ensure_site(
-        start,
-        scope_text,
-        {
-            "delay": options.delay,
-            "user_agent": options.user_agent,
-            "max_pages": options.max_pages,
-            "max_depth": options.max_depth,
-            "scope": options.scope,
-        },
-    )
+    new_site = archive.site(start) is None
+    site = archive.ensure_site(start, scope.host + scope.prefix, stored_settings(options))
     run_id = archive.start_run(site.id, "crawl")
     frontier = SiteFrontier(archive, site.id, run_id)
+    try:
+        summary = _crawl(archive, site, run_id, frontier, start, scope, options, t0, on_event,
+                         fetcher)
+    except BaseException as exc:
+        end_run_early(archive, run_id, frontier.counts, exc)
+        if new_site:  # stopped before the host ever answered: nothing to resume
+            with suppress(Exception):
+                _forget_if_empty(archive, site, answers=ANY_ANSWER)
+        raise
+    if new_site and summary.status == "failed":
+        summary.forgotten = _forget_if_empty(archive, site, answers=GOOD_ANSWER)
+    return summary
+
+
+def stored_settings(options: CrawlOptions) -> dict[str, Any]:
+    """The options a crawl remembers as the site's settings (``update`` uses them): all but
+    ``max_pages`` (a limit for this run) and ``use_sitemaps``."""
+    return {
+        "delay": options.delay,
+        "user_agent": options.user_agent,
+        "max_depth": options.max_depth,
+        "scope": options.scope,
+        "retries": options.retries,
+    }
+
+
+def end_run_early(
+    archive: Archive, run_id: int, counts: Mapping[str, int], exc: BaseException
+) -> None:
+    """Record the end of a run an exception stopped: ``interrupted`` for Ctrl-C, ``failed`` for
+    anything else, with the counts so far. Never raises: the archive itself may be what failed
+    (a full disk), and then the next run that takes the lock marks it (``end_stale_runs``)."""
+    if isinstance(exc, KeyboardInterrupt):
+        status, message = "interrupted", "stopped by Ctrl-C"
+    else:
+        status, message = "failed", f"{type(exc).__name__}: {exc}"
+    with suppress(Exception):
+        archive.finish_run(
+            run_id, status, {c: counts.get(c, 0) for c in RUN_COUNT_COLUMNS}, message
+        )
+
+
+#: Fetches that show a site was reached: any HTTP answer; any page (2xx, or 304 unchanged).
+ANY_ANSWER = "status IS NOT NULL"
+GOOD_ANSWER = "status BETWEEN 200 AND 399"
+
+
+def _forget_if_empty(archive: Archive, site: Site, *, answers: str) -> bool:
+    """Remove a site that has no post and no fetch matching ``answers``; True if removed."""
+    from archive.sites import remove_site
+
+    answered = archive.db.execute(
+        "SELECT count(*) FROM fetches WHERE page_id IN (SELECT id FROM pages WHERE site_id = ?) "
+        f"AND {answers}",
+        [site.id],
+    ).fetchone()[0]
+    if answered or archive.counts(site.id)["posts"]:
+        return False
+    remove_site(archive, site)
+    return True
+
+
+def _crawl(
+    archive: Archive,
+    site: Site,
+    run_id: int,
+    frontier: SiteFrontier,
+    start: str,
+    scope: Scope,
+    options: CrawlOptions,
+    t0: float,
+    on_event: Callable[[CrawlEvent], None] | None,
+    fetcher: Fetcher | None,
+) -> CrawlSummary:
     resumed = frontier.has_pending()
     if not resumed and frontier.known():
         frontier.start_pass()

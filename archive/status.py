@@ -37,8 +37,9 @@ RUN_FIELDS = (
 
 @dataclass(frozen=True)
 class RunRecord:
-    """One ``crawl`` or ``update`` run of one site. ``status`` is ``running`` for a run that is
-    going on, or that was killed before it could finish."""
+    """One ``crawl`` or ``update`` run of one site. ``status`` is ``ok``, ``partial``,
+    ``failed``, ``interrupted`` (Ctrl-C, or killed outright: then the next run to take the
+    archive's lock marks it), or ``running`` while it is going on."""
 
     id: int
     site: str

@@ -39,6 +39,8 @@ __all__ = [
 
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32 * 1024
+#: The message of a run found ``running`` with no process holding the archive's lock.
+STALE_RUN_MESSAGE = "ended without finishing: its process was killed"
 GONE_AFTER = 2  # 404/410 answers in a row before a post is marked deleted
 POST_VERSION_FIELDS = (
     "canonical_url",
@@ -296,6 +298,17 @@ class Archive:
                 [site_id, command, utcnow(), "running"],
             )
         return int(cur.lastrowid or 0)
+
+    def end_stale_runs(self) -> int:
+        """Mark the runs still ``running`` as ``interrupted`` (their process was killed before it
+        could record an end) and return how many there were. Call it only while holding the
+        archive's lock (``archive.lock.ArchiveLock``): then no run of this archive is going on."""
+        with self.db.atomic():
+            cur = self.db.execute(
+                "UPDATE runs SET status = 'interrupted', message = ? WHERE status = 'running'",
+                [STALE_RUN_MESSAGE],
+            )
+        return int(cur.rowcount or 0)
 
     def finish_run(
         self, run_id: int, status: str, counts: dict[str, int], message: str = ""

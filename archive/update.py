@@ -42,7 +42,7 @@ from typing import Literal
 from urllib.parse import parse_qsl, urlsplit
 
 from archive.frontier import SiteFrontier
-from archive.jobs import learn_order, learn_orders, parse_page_lazily
+from archive.jobs import end_run_early, learn_order, learn_orders, parse_page_lazily
 from archive.profiles import profile_of, save_profile
 from archive.schedule import DEFAULT_POLICY, RecheckPolicy, Scheduler
 from archive.store import Archive, SaveOutcome, Site
@@ -258,6 +258,9 @@ def update_site(
         samples = [s for s in report.error_samples if s.split(": ", 1)[0] not in store.gone_urls]
         message = "; ".join(samples[:3])
         return _finish(archive, site, run_id, status, fetcher, store, t0, message, samples)
+    except BaseException as exc:  # Ctrl-C or a failing archive: end the run, never leave it open
+        end_run_early(archive, run_id, _run_counts(fetcher, store), exc)
+        raise
     finally:
         if own_fetcher:
             fetcher.close()
@@ -277,20 +280,11 @@ def _first_feed_page(url: str) -> bool:
     return all(query.get(key, "1") in ("", "0", "1") for key in FEED_PAGING)
 
 
-def _finish(
-    archive: Archive,
-    site: Site,
-    run_id: int,
-    status: Status,
-    fetcher: Fetcher,
-    store: _ScheduledFrontier,
-    t0: float,
-    message: str,
-    samples: list[str],
-) -> UpdateSummary:
+def _run_counts(fetcher: Fetcher, store: _ScheduledFrontier) -> dict[str, int]:
+    """A run's counts so far, as the ``runs`` row keeps them."""
     stats = fetcher.stats
     fc = store.counts
-    counts = {
+    return {
         "requests": stats.requests,
         "bytes": stats.bytes_received,
         "pages_fetched": fc["pages_fetched"] - fc["not_modified"],
@@ -303,6 +297,20 @@ def _finish(
         "deleted_posts": store.update_counts["deleted_posts"],
         "errors": store.update_counts["errors"],
     }
+
+
+def _finish(
+    archive: Archive,
+    site: Site,
+    run_id: int,
+    status: Status,
+    fetcher: Fetcher,
+    store: _ScheduledFrontier,
+    t0: float,
+    message: str,
+    samples: list[str],
+) -> UpdateSummary:
+    counts = _run_counts(fetcher, store)
     if status == "failed" and not message:
         message = "no page of the site could be fetched"
     archive.finish_run(run_id, status, counts, message)
