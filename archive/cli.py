@@ -44,12 +44,21 @@ def crawl(
         str, typer.Argument(help="The blog's start URL, e.g. https://example.com/blog/")
     ],
     db: DbOption = DEFAULT_DB,
-    delay: Annotated[float, typer.Option(help="Seconds between requests to the host.")] = 1.0,
-    max_pages: Annotated[int, typer.Option(help="Stop after this many pages.")] = 10_000,
-    max_depth: Annotated[int, typer.Option(help="Link depth limit from the start URL.")] = 50,
+    delay: Annotated[
+        float | None, typer.Option(help="Seconds between requests to the host [default: 1].")
+    ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(help="Stop after this many pages, this run only [default: 10000]."),
+    ] = None,
+    max_depth: Annotated[
+        int | None, typer.Option(help="Link depth limit from the start URL [default: 50].")
+    ] = None,
     scope: Annotated[str | None, typer.Option(help="Only URLs under this path prefix.")] = None,
     user_agent: Annotated[str | None, typer.Option(help="User-Agent to send.")] = None,
-    retries: Annotated[int, typer.Option(help="Attempts per page on timeouts and 5xx.")] = 4,
+    retries: Annotated[
+        int | None, typer.Option(help="Attempts per page on timeouts and 5xx [default: 4].")
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing unless something is wrong.")
     ] = False,
@@ -57,9 +66,11 @@ def crawl(
 ) -> None:
     """Archive a blog: find every post, fetch it politely, store posts and comments.
 
-    Run it again to resume an interrupted crawl, or to re-check a finished one.
+    Run it again to resume an interrupted crawl, or to re-check a finished one. --delay,
+    --user-agent, --max-depth, --scope and --retries are remembered for the site (`update` and
+    later crawls use them; `sites set` changes them); --max-pages limits this run only.
     """
-    from archive.jobs import CrawlOptions, crawl_site
+    from archive.jobs import crawl_options, crawl_site
     from archive.progress import progress_for
 
     with user_errors(resumable=True):
@@ -69,20 +80,20 @@ def crawl(
         require_at_least("--retries", retries, 1)
         _check_url(url)
         check_user_agent(user_agent)
-        options = CrawlOptions(
-            delay=delay,
-            user_agent=user_agent,
-            max_pages=max_pages,
-            max_depth=max_depth,
-            scope=scope,
-            retries=retries,
-        )
+        given = {
+            "delay": delay,
+            "user_agent": user_agent,
+            "max_depth": max_depth,
+            "scope": scope,
+            "retries": retries,
+        }
         with (
             ArchiveLock(db, "crawl"),
             Archive(db) as archive,
             progress_for(err, quiet=quiet or as_json) as on_event,
         ):
             archive.end_stale_runs()  # holding the lock: a run still `running` was killed
+            options = crawl_options(archive, url, given, max_pages=max_pages)
             summary = crawl_site(archive, url, options, on_event=on_event)
         _report(summary, quiet=quiet, as_json=as_json)
         if summary.exit_code:

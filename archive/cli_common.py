@@ -131,15 +131,9 @@ def require_at_least(option: str, value: float | None, minimum: float) -> None:
 def check_user_agent(value: str | None) -> None:
     """Refuse a User-Agent no HTTP request can carry: empty, a line break or other control
     character, or a character outside Latin-1 (the header's encoding)."""
-    if value is None:
-        return
-    try:
-        value.encode("latin-1")
-    except UnicodeEncodeError:
-        readable = False
-    else:
-        readable = bool(value.strip()) and value.isprintable()
-    if not readable:
+    from archive.sites import user_agent_ok
+
+    if value is not None and not user_agent_ok(value):
         raise ValueError(f"--user-agent must be one line of plain text, not {value!r}")
 
 

@@ -127,16 +127,31 @@ def crawl_site(
     return summary
 
 
+#: The options a crawl remembers as the site's settings, for later runs (``update``, and a
+#: ``crawl`` that does not give them). ``max_pages`` is not among them: ``crawl --max-pages`` is
+#: a limit for that run only (``sites set --max-pages`` stores one).
+STORED_OPTIONS = ("delay", "user_agent", "max_depth", "scope", "retries")
+
+
 def stored_settings(options: CrawlOptions) -> dict[str, Any]:
-    """The options a crawl remembers as the site's settings (``update`` uses them): all but
-    ``max_pages`` (a limit for this run) and ``use_sitemaps``."""
-    return {
-        "delay": options.delay,
-        "user_agent": options.user_agent,
-        "max_depth": options.max_depth,
-        "scope": options.scope,
-        "retries": options.retries,
-    }
+    """What a crawl with ``options`` stores as its site's settings (``STORED_OPTIONS``)."""
+    return {key: getattr(options, key) for key in STORED_OPTIONS}
+
+
+def crawl_options(
+    archive: Archive, start_url: str, given: Mapping[str, Any], *, max_pages: int | None = None
+) -> CrawlOptions:
+    """The options of a crawl of ``start_url``: each one given (not None), else the site's stored
+    setting, else the default. ``max_pages`` given bounds this run only; not given, the site's
+    stored ``max_pages`` does."""
+    site = archive.site(canonical_url(start_url))
+    stored = site.settings if site is not None else {}
+    values: dict[str, Any] = {}
+    for key in STORED_OPTIONS:
+        value = given.get(key)
+        values[key] = value if value is not None else stored.get(key)
+    values["max_pages"] = max_pages if max_pages is not None else stored.get("max_pages")
+    return CrawlOptions(**{k: v for k, v in values.items() if v is not None})
 
 
 def end_run_early(

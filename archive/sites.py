@@ -1,19 +1,32 @@
 """The sites an archive remembers, with the settings ``update`` uses for them.
 
 A site is created by its first ``crawl`` (``Archive.ensure_site``), which stores the crawl's
-options as JSON; ``update`` re-uses them, and ``sites set`` changes them. ``remove_site`` is the
-one place where blog-archiver deletes archived data, and only because a user asked for it.
+options as JSON; ``update`` re-uses them, and ``sites set`` changes them. Which options are kept:
+``archive.jobs.STORED_OPTIONS`` (``crawl --max-pages`` is a limit for that run only; the stored
+``max_pages``, set with ``sites set``, bounds every run that does not give one).
+``remove_site`` is the one place where blog-archiver deletes archived data, and only because a
+user asked for it.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from archive.store import Archive, Site
 
-__all__ = ["SETTINGS", "RemovedCounts", "SiteError", "remove_site", "require_site", "set_settings"]
+__all__ = [
+    "MINIMUM",
+    "SETTINGS",
+    "RemovedCounts",
+    "SiteError",
+    "remove_site",
+    "require_site",
+    "set_settings",
+    "user_agent_ok",
+]
 
 #: The settings ``sites set`` may change, with their type and what they mean.
 SETTINGS: dict[str, tuple[type, str]] = {
@@ -24,6 +37,26 @@ SETTINGS: dict[str, tuple[type, str]] = {
     "retries": (int, "attempts per page on timeouts and 5xx"),
     "sweep_days": (float, "every page is re-checked at least once in this many days"),
 }
+
+
+#: The smallest value of each numeric setting (the same limits as the options of `crawl`).
+MINIMUM: dict[str, float] = {
+    "delay": 0,
+    "max_pages": 1,
+    "max_depth": 0,
+    "retries": 1,
+    "sweep_days": 0,
+}
+
+
+def user_agent_ok(value: str) -> bool:
+    """Whether an HTTP request can carry ``value`` as its User-Agent: one line of printable
+    Latin-1 text (the header's encoding), not blank."""
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return bool(value.strip()) and value.isprintable()
 
 
 class SiteError(ValueError):
@@ -55,10 +88,7 @@ def set_settings(archive: Archive, site: Site, changes: dict[str, Any]) -> Site:
             continue
         if key not in SETTINGS:
             raise SiteError(f"unknown setting {key!r}")
-        kind = SETTINGS[key][0]
-        if kind in (int, float) and value < 0:
-            raise SiteError(f"{key} must not be negative")
-        merged[key] = kind(value)
+        merged[key] = _checked(key, value)
     with archive.db.atomic():
         archive.db.execute(
             "UPDATE sites SET settings = ? WHERE id = ?", [json.dumps(merged), site.id]
@@ -66,6 +96,23 @@ def set_settings(archive: Archive, site: Site, changes: dict[str, Any]) -> Site:
     updated = archive.site(site.id)
     assert updated is not None
     return updated
+
+
+def _checked(key: str, value: Any) -> Any:
+    """``value`` as setting ``key`` stores it; SiteError for a value no run could use (NaN, a
+    page limit of 0, a fractional retry count, a User-Agent with a line break)."""
+    kind = SETTINGS[key][0]
+    if kind is str:
+        if not isinstance(value, str) or not user_agent_ok(value):
+            raise SiteError(f"{key} must be one line of plain text, not {value!r}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SiteError(f"{key} must be a number, not {value!r}")
+    if not (math.isfinite(value) and value >= MINIMUM[key]):
+        raise SiteError(f"{key} must be a number >= {MINIMUM[key]:g}, not {value}")
+    if kind is int and value != int(value):
+        raise SiteError(f"{key} must be a whole number, not {value}")
+    return kind(value)
 
 
 def remove_site(archive: Archive, site: Site) -> RemovedCounts:
