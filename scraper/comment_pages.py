@@ -155,7 +155,9 @@ def _first_free(numbers: set[int]) -> int:
     return n
 
 
-class _Fetches(Protocol):
+class PageFetcher(Protocol):
+    """What fetching comment pages needs of a fetcher (the crawler's ``Fetches`` adds robots)."""
+
     def fetch(
         self,
         url: str,
@@ -180,7 +182,7 @@ class Fetched:
 
 def fetch_comment_pages(
     page: ParsedPage,
-    fetcher: _Fetches,
+    fetcher: PageFetcher,
     parse: ParsePage,
     in_scope: Callable[[str], bool],
     *,

@@ -17,9 +17,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import Protocol
 
-from scraper.comment_pages import MAX_COMMENT_PAGES, Fetched, fetch_comment_pages
+from scraper.comment_pages import MAX_COMMENT_PAGES, Fetched, PageFetcher, fetch_comment_pages
 from scraper.coverage import Coverage, FrontierRow
 from scraper.discover import DEFER_BELOW, DOC_SOURCES, Discovery, Priority
 from scraper.errors import FetchError
@@ -55,16 +55,7 @@ class CrawlStore(Protocol):
     def totals(self) -> tuple[int, int]: ...
 
 
-class Fetches(Protocol):
-    def fetch(
-        self,
-        url: str,
-        *,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        accept: Literal["html", "xml", "any"] = "html",
-    ) -> FetchResult: ...
-
+class Fetches(PageFetcher, Protocol):
     def robots(self, url: str) -> object: ...
 
 

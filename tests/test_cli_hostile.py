@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from test_cli_errors import one_error_line
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
@@ -25,15 +26,6 @@ from archive.store import Archive, check_archive
 from scraper.models import FetchResult, PageOutcome, ParsedPage, Post, QueueItem
 
 runner = CliRunner()
-
-
-def one_error_line(result: object) -> str:
-    stderr = result.stderr  # type: ignore[attr-defined]
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, stderr
-    assert "Traceback" not in stderr
-    assert lines[0].startswith("Error: ")
-    return str(lines[0])
 
 
 def store_post(archive: Archive, start: str, n: int) -> None:
