@@ -26,7 +26,7 @@ from bs4.element import Tag
 from scraper import dates
 from scraper.models import Comment, PageKind, ParsedPage, Post, SiteProfile
 from scraper.parse.body import Body, extract_body
-from scraper.parse.byline import find_author, find_dates
+from scraper.parse.byline import find_author
 from scraper.parse.comments.paging import CommentPaging, find_comment_pages
 from scraper.parse.decode import decode_html
 from scraper.parse.generic import LISTING_TYPES, Metadata, extract_metadata, tag_text
@@ -40,6 +40,7 @@ from scraper.parse.links import (
     teaser_count,
 )
 from scraper.parse.platforms import PLATFORMS, Platform, detect_platform
+from scraper.parse.pubdate import find_dates
 from scraper.parse.taglinks import tag_links
 from scraper.parse.tree import ParsedTree, build_tree, paused_gc
 
