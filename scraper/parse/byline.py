@@ -14,13 +14,21 @@ The dates are ``scraper.parse.pubdate``'s.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from bs4.element import NavigableString, Tag
 
-from scraper import dates
-from scraper.dates_tables import WEEKDAYS
+from scraper.parse.bywords import (
+    BY_WORD_END,
+    BY_WORDS,
+    BYLINE_VERB,
+    LEAD_NOISE,
+    clean_name,
+    dedupe,
+    looks_like_name,
+    meta_author,
+    opens_byline,
+)
 from scraper.parse.comments.fields import outside_sidebars
 from scraper.parse.generic import Metadata, tag_text
 from scraper.parse.index import TreeIndex
@@ -42,26 +50,6 @@ AUTHOR_SELECTORS: tuple[str, ...] = (
     "#Byline .author", ".post-author-name", ".entry-author-name",
     "[itemprop~=author] [itemprop~=name]",
 )
-#: Job titles that stand before a journalist's name where other languages write "By"
-#: (Japanese and Chinese newspapers: "編集委員　NAME", "记者 NAME").
-BYLINE_ROLES: tuple[str, ...] = (
-    "編集委員", "論説委員", "解説委員", "編集長", "特派員", "支局長",
-    "記者", "记者", "编辑", "編輯",
-)
-#: The Italian by-word: lower-case "di" before a name, or "Di" opening the text before a name
-#: of two words or more; a capitalised "Di" inside a name is part of it ("Mark Di Stefano").
-ITALIAN_BY = r"(?-i:di)|^(?-i:Di)(?=\s+\S+\s+[^\W\d_])"
-#: Words that introduce an author's name in a byline, per language. The name ends before a
-#: date word, a separator, a digit or a social handle ("By Ann Lee @annlee on June 26").
-BY_WORDS = re.compile(
-    r"(?:^|\s|\|)(?:posted by|written by|submitted by|geschrieben von|eingestellt von|"
-    r"veröffentlicht von|publié par|publicado por|scritto da|geplaatst door|by|von|par|por|"
-    rf"door|autor:?|author:?|{ITALIAN_BY}|{'|'.join(BYLINE_ROLES)})"
-    r"\s+(?:[\u2063\u2062]\s*)?(?P<name>[^\W\d_][\w.'’\- ]{1,60}?)"
-    r"(?=\s+(?:(?:on|am|um|le|el|il|op|at|in|under|unter|filed under)\b|[·|\-–—\d@])"
-    r"|\s*[,|·•\u2063\u2062]|\s*$)",
-    re.I,
-)
 #: The source of a JSON-LD Person that no article names as its author (the page's only Person:
 #: Yoast's graph, or the site owner's profile card): the name as declared, not as the post
 #: shows it, so it ranks below every visible byline.
@@ -80,7 +68,6 @@ NAME_JOINERS = re.compile(r"^(?:,|&|and|und|et|y|e|en|og|och)$", re.I)
 #: Marks where a link's text starts and ends in a byline's text (``_marked_text``): a name
 #: ends there ("Posted by Ann <a>Category</a>" is not "Ann Category").
 LINK_MARK = "\u2063"
-MAX_AUTHOR_CHARS = 80
 _WS = re.compile(r"\s+")
 
 
@@ -124,7 +111,7 @@ def _find_author(
 ) -> str | None:
     strong = [a for a in meta.authors if not a.source.startswith(("meta:", LONE_PERSON))]
     if strong:
-        names = _dedupe(_clean_name(a.value) for a in strong if a.source == strong[0].source)
+        names = dedupe(clean_name(a.value) for a in strong if a.source == strong[0].source)
         if names:
             return ", ".join(names)
     badge = ""  # a rel=author profile badge in the sidebar or footer: ranked below bylines
@@ -132,7 +119,7 @@ def _find_author(
         for tag in index.select(selector, limit=5):
             if skip and inside(tag, skip):
                 continue
-            name = _clean_name(tag_text(tag))
+            name = clean_name(tag_text(tag))
             if name and _rel_author(tag) and _in_page_furniture(tag):
                 badge = badge or name
             elif name:
@@ -152,7 +139,7 @@ def _find_author(
                 # <a>B</a>")
                 match = BY_WORDS.search(_WS.sub(" ", text.replace(LINK_MARK, "")))
             if match:
-                name = _clean_name(match.group("name"))
+                name = clean_name(match.group("name"))
                 if name:
                     return ", ".join([name, *_names_after(text, name)])
     if headline is not None:
@@ -163,17 +150,17 @@ def _find_author(
                 if name:
                     return name
                 continue
-            if not _opens_byline(text[: match.start()]):
+            if not opens_byline(text[: match.start()]):
                 continue  # "... targeted by the spy ring." is a sentence, not a byline
-            name = _clean_name(match.group("name"))
-            if _looks_like_name(name, handles=True):
+            name = clean_name(match.group("name"))
+            if looks_like_name(name, handles=True):
                 return name
     name = name_beside_date(index, headline, skip, site_name=meta.site_name)
     if name:
         return name
     lone = next((a for a in meta.authors if a.source == LONE_PERSON), None)
-    if lone is not None and _clean_name(lone.value):
-        return _clean_name(lone.value)
+    if lone is not None and clean_name(lone.value):
+        return clean_name(lone.value)
     name = name_before_verb(index, headline, skip, meta.site_name) or bare_byline_name(
         index, skip, meta.site_name, url, headline
     )
@@ -182,7 +169,7 @@ def _find_author(
     if badge:
         return badge
     weak = [a for a in meta.authors if a.source.startswith("meta:")]
-    name = _meta_author(weak[0].value, meta.site_name) if weak else ""
+    name = meta_author(weak[0].value, meta.site_name) if weak else ""
     return name or _own_comment_author(index)
 
 
@@ -196,7 +183,7 @@ def _names_after(text: str, name: str) -> list[str]:
     pieces = [p for p in pieces if p]
     names: list[str] = []
     for joiner, candidate in zip(pieces[::2], pieces[1::2], strict=False):
-        if not NAME_JOINERS.match(joiner) or not _looks_like_name(candidate):
+        if not NAME_JOINERS.match(joiner) or not looks_like_name(candidate):
             break
         names.append(candidate)
     return names
@@ -220,7 +207,6 @@ def _in_page_furniture(tag: Tag) -> bool:
         elif node.name == "footer":
             footer = True
     return footer
-
 
 
 def _comment_class(tag: Tag) -> bool:
@@ -266,8 +252,6 @@ def _marked_text(tag: Tag) -> str:
 
 #: Elements that hold a name, read when the text just before them is a "By" word.
 NAME_ELEMENTS = ".author, .vcard"
-#: The end of a text that introduces a name: "By", "Von:", "Par"...
-BY_WORD_END = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|door|(?-i:di|de))\s*:?\s*$", re.I)
 #: Class words for the author in other languages: the name is the element's first
 #: ``strong``/``b``/``a``, else its first ``|`` segment ("Ann Lee | Palma | 08/01/2014").
 LOCAL_AUTHOR_SELECTORS: tuple[str, ...] = (
@@ -275,18 +259,6 @@ LOCAL_AUTHOR_SELECTORS: tuple[str, ...] = (
 )
 #: Inline elements that hold a name printed after a by-word.
 NAME_HOLDERS = frozenset({"a", "span", "strong", "b", "em", "i", "cite"})
-#: Verbs that may open a byline before its by-word: "Posted by", "Written by".
-BYLINE_VERB = re.compile(
-    r"^\s*(?:posted|written|submitted|geschrieben|eingestellt|veröffentlicht|publié|"
-    r"publicado|scritto|geplaatst)\s*$",
-    re.I,
-)
-#: What may stand before "By" at the start of a byline string.
-LEAD_NOISE = " \t-–—|·•:([*"
-#: Separators after which a "by" opens a byline part ("Aug 9, 2012 | By Ann").
-BYLINE_SEPARATORS = ("|", "·", "•", "-", "–", "—", "/")
-#: A displayed name has at most this many words.
-MAX_NAME_WORDS = 5
 
 
 def _name_after_by(index: TreeIndex, skip: frozenset[int]) -> str:
@@ -294,8 +266,8 @@ def _name_after_by(index: TreeIndex, skip: frozenset[int]) -> str:
     for tag in index.select(NAME_ELEMENTS, limit=10):
         if skip and inside(tag, skip):
             continue
-        name = _clean_name(tag_text(tag))
-        if _looks_like_name(name) and BY_WORD_END.search(_text_before(tag)):
+        name = clean_name(tag_text(tag))
+        if looks_like_name(name) and BY_WORD_END.search(_text_before(tag)):
             return name
     return ""
 
@@ -311,7 +283,7 @@ def _name_element_after(string: NavigableString, text: str, skip: frozenset[int]
             return ""  # a line break or a block: nothing on the by-word's line
         if type(node) is NavigableString and str(node).strip():
             holder = node.parent
-            name = _clean_name(str(node))
+            name = clean_name(str(node))
             if holder is None or holder.name not in NAME_HOLDERS or holder is string.parent:
                 return ""
             link = holder if holder.name == "a" else holder.find_parent("a")
@@ -319,7 +291,7 @@ def _name_element_after(string: NavigableString, text: str, skip: frozenset[int]
                 holder, skip
             ):
                 return ""  # a reader's signature ("Posted by: <a rel=nofollow>")
-            return name if _looks_like_name(name, handles=True) else ""
+            return name if looks_like_name(name, handles=True) else ""
     return ""
 
 
@@ -340,45 +312,10 @@ def _local_author_class(index: TreeIndex, skip: frozenset[int]) -> str:
                 continue
             marked = tag.find(("strong", "b", "a"))
             text = tag_text(marked) if isinstance(marked, Tag) else ""
-            name = _clean_name(text or tag_text(tag).split("|")[0])
-            if _looks_like_name(name):
+            name = clean_name(text or tag_text(tag).split("|")[0])
+            if looks_like_name(name):
                 return name
     return ""
-
-
-#: Separators between several authors in one meta string: ", ", " and ", " & ", ", and ".
-AUTHOR_LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", re.I)
-
-
-def _meta_author(value: str, site_name: str) -> str:
-    """A meta author string as displayed names joined with ", ", without the outlet's own
-    name ("A, B, and C, CNN" -> "A, B, C")."""
-    parts = [_clean_name(part) for part in AUTHOR_LIST_SEPARATORS.split(value)]
-    names = _dedupe(part for part in parts if part)
-    if len(names) < 2 or not all(_looks_like_name(name) for name in names):
-        return _clean_name(value)  # one name, or a name with "&" in it ("Mac & i")
-    outlet = site_name.casefold().strip()
-    people = [name for name in names if name.casefold() != outlet]
-    return ", ".join(people or names)
-
-
-def _opens_byline(before: str) -> bool:
-    """What precedes "by" in a short unmarked text leaves it a byline: nothing, a separator,
-    or a date ("Tuesday 15 October 2019 by NAME", "Aug 9, 2012 | By NAME")."""
-    lead = before.strip(LEAD_NOISE)
-    return not lead or before.rstrip().endswith(BYLINE_SEPARATORS) or (
-        dates.parse_date(lead) is not None
-    )
-
-
-def _looks_like_name(name: str, *, handles: bool = False) -> bool:
-    """A displayed name: capitalised (or in a script without case), no final period ("the spy
-    ring."), few words. With ``handles``, a single lower-case word passes too: blog user names
-    ("Posted by randfish") are displayed as they are."""
-    if not name or name.endswith(".") or len(name.split()) > MAX_NAME_WORDS:
-        return False
-    first = name[0]
-    return first.isupper() or not first.islower() or (handles and " " not in name)
 
 
 #: Comments that the platform marks as written by the post's author: WordPress core adds
@@ -394,63 +331,13 @@ def _own_comment_author(index: TreeIndex) -> str | None:
         for item in index.select(selector, limit=3):
             for names in OWN_COMMENT_NAMES:
                 tag = item.select_one(names)
-                name = _clean_name(tag_text(tag)) if tag is not None else ""
+                name = clean_name(tag_text(tag)) if tag is not None else ""
                 if name:
                     return name
     for icon in index.select(".blog-author", limit=3):
         header = icon.parent
         cite = header.find("cite") if header is not None and icon.name == "span" else None
-        name = _clean_name(tag_text(cite)) if isinstance(cite, Tag) else ""
+        name = clean_name(tag_text(cite)) if isinstance(cite, Tag) else ""
         if name:
             return name
     return None
-
-
-#: Prefixes and suffixes that are not part of a displayed name.
-NAME_NOISE = re.compile(
-    r"^(?:posted by|written by|submitted by|geschrieben von|eingestellt von|by|von|vom|par|por|"
-    r"door|author:?|autor:?)\s+|\s+(?:autor|author|admin)$",
-    re.I,
-)
-
-
-#: Where a byline's name ends: a date, a weekday abbreviation with a comma, a separator.
-NAME_TAIL = re.compile(r"\s+\w{2,3}\.?,|\s+\d|\s[|·•]\s")
-
-
-#: A name keeps at least this many words before a weekday that ends it.
-MIN_WORDS_BEFORE_WEEKDAY = 2
-
-
-def _clean_name(text: str) -> str:
-    name = _WS.sub(" ", text).strip(" ,|·•-–—:")
-    name = NAME_NOISE.sub("", name).strip(" ,|·•-–—:")
-    name = NAME_TAIL.split(name)[0].strip(" ,|·•-–—:")
-    name = _before_weekday(name)
-    if not name or len(name) > MAX_AUTHOR_CHARS or name.startswith(("http", "@")):
-        return ""
-    return name
-
-
-def _before_weekday(name: str) -> str:
-    """A byline's name ends at a weekday's full name, the stamp's first word ("Ann Lee Tuesday,
-    Aug. 17" when the date is an element of its own): only after two words, so a surname
-    that is a weekday ("Larry Sabato") stays."""
-    words = name.split()
-    for at in range(MIN_WORDS_BEFORE_WEEKDAY, len(words)):
-        if _fold(words[at].strip(".,")) in WEEKDAYS:
-            return " ".join(words[:at])
-    return name
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _dedupe(names: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        if name and name.casefold() not in (n.casefold() for n in out):
-            out.append(name)
-    return out
