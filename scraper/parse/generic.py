@@ -6,7 +6,8 @@ kin), schema.org microdata, microformats (h-entry, and the older hAtom ``hentry`
 value keeps the name of its source, because the archive records where a date came from and the
 field chooser (``fields.py``) weighs sources differently per field.
 
-Nothing here looks at the visible page layout; that is ``headline.py`` and ``byline.py``.
+Nothing here looks at the visible page layout; that is ``headline.py``,
+``pubdate.py`` and ``byline.py``.
 """
 
 from __future__ import annotations
