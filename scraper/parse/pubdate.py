@@ -284,7 +284,7 @@ def _has_digit(text: str) -> bool:
     """Any character of ``text`` is a digit (``str.isdigit``): most strings have none."""
     if text.isascii():
         return _ASCII_DIGIT.search(text) is not None
-    return any(ch.isdigit() for ch in text)
+    return any(map(str.isdigit, text))
 
 
 def _in_prose(node: NavigableString) -> bool:

@@ -78,6 +78,8 @@ def class_named(roots: Sequence[Tag], strings: Sequence[NavigableString]) -> Cla
             if id(parent) in seen:
                 continue
             seen.add(id(parent))
+            if not parent.attrs.get("class"):
+                continue  # no class (most ancestors): nothing names it
             if _named(parent, AUTHOR_WORDS, NOT_AUTHOR_WORDS):
                 authors.append(parent)
             elif _named(parent, APART_WORDS, NOT_APART_WORDS):

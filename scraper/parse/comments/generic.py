@@ -20,7 +20,9 @@ whatever its length; a lone unit elsewhere needs a name and real text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
@@ -36,6 +38,7 @@ from scraper.parse.comments.select import PageIndex
 from scraper.parse.comments.threads import is_reply_container, replied_to
 from scraper.parse.comments.tokens import names_comment
 from scraper.parse.comments.units import SAID_WORD, AreaText, Parts
+from scraper.parse.walk import text_of
 
 __all__ = ["GenericFound", "find_generic"]
 
@@ -244,6 +247,7 @@ def _variants(
     containers = {_signature(t.parent) for t in tags if isinstance(t.parent, Tag)}
     starts = sorted(index.position.get(id(t), -1) for t in tags)
     extra: list[Tag] = []
+    within = _within_members(index, tags)
     for signature, others in by_signature.items():
         if signature[0] != tags[0].name or others is tags or not signature[0]:
             continue
@@ -258,14 +262,38 @@ def _variants(
                 or (not listed and is_reply_container(t.parent))
             )
             and not _holds(index, t, starts)
-            and (listed or not _within(index, t, tags))
+            and (listed or not within(t))
         )
     return extra
 
 
-def _within(index: PageIndex, tag: Tag, members: list[Tag]) -> bool:
-    """True when ``tag`` lies inside one of ``members`` (a part of a comment, not a variant)."""
-    return any(index.contains(m, tag) and m is not tag for m in members)
+def _within_members(index: PageIndex, members: list[Tag]) -> Callable[[Tag], bool]:
+    """A test for whether a tag lies inside one of ``members`` (a part of a comment, not a
+    variant): ``any(index.contains(m, tag) and m is not tag for m in members)``, answered by
+    bisecting the members' positions (elements the index does not know are tested one by one).
+    """
+    position, end = index.position, index.end
+    spans = sorted(
+        (position[id(m)], end[position[id(m)]]) for m in members if id(m) in position
+    )
+    starts = [a for a, _ in spans]
+    reach: list[int] = []  # the furthest end among the members starting up to each one
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    loose = [m for m in members if id(m) not in position]
+
+    def within(tag: Tag) -> bool:
+        j = position.get(id(tag))
+        if j is None:
+            return any(index.contains(m, tag) and m is not tag for m in members)
+        # A member starting before ``tag`` and ending at or after it holds it; one starting at
+        # its position is ``tag`` itself.
+        k = bisect_left(starts, j)
+        if k and reach[k - 1] >= j:
+            return True
+        return any(index.contains(m, tag) and m is not tag for m in loose)
+
+    return within
 
 
 def _run_group(area: _Area, text: AreaText) -> _Group | None:
@@ -306,7 +334,7 @@ def _run_group(area: _Area, text: AreaText) -> _Group | None:
 def _is_meta_line(tag: Tag) -> bool:
     if tag.name in HEADING_NAMES:
         return False
-    text = " ".join(tag.get_text(" ").split())
+    text = " ".join(text_of(tag, " ").split())
     return (
         len(text) <= MAX_STAMP_CHARS
         and any(map(str.isdigit, text))

@@ -41,6 +41,7 @@ from scraper.parse.comments.unitwords import (
 )
 from scraper.parse.sanitize import sanitize_html
 from scraper.parse.tree import inner_html
+from scraper.parse.walk import text_of
 
 __all__ = ["SAID_WORD", "AreaText", "Parts"]
 
@@ -180,7 +181,7 @@ class AreaText:
         block = _block_of(string)
         if block is None or (len(unit) == 1 and block is unit[0]):
             return None
-        if len(" ".join(block.get_text(" ").split())) > MAX_META_CHARS:
+        if len(" ".join(text_of(block, " ").split())) > MAX_META_CHARS:
             return None
         return block
 

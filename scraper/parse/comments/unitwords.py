@@ -14,6 +14,7 @@ from bs4.element import NavigableString, Tag
 from scraper.dates import parse_date
 from scraper.parse.comments.fields import clean_author
 from scraper.parse.comments.names import line_of
+from scraper.parse.walk import tags_below, text_of
 
 __all__ = [
     "MAX_NAME_CHARS",
@@ -88,13 +89,13 @@ def _clock_words(text: str) -> bool:
 def name_in(block: Tag, stamp: str) -> str | None:
     """The commenter's name on a unit's meta line: its first name-like link or emphasis, else
     the line's text without the stamp (unless that is only date words or action links)."""
-    for tag in block.find_all(NAME_TAGS):
-        text = " ".join(tag.get_text(" ").split())
+    for tag in tags_below(block, NAME_TAGS):
+        text = " ".join(text_of(tag, " ").split())
         if text and not UI_WORDS.match(text) and parse_date(text) is None:
             name = clean_author(text, stamp)
             if name and len(name) <= MAX_NAME_CHARS and not NOT_A_NAME.search(name):
                 return name
-    text = " ".join(block.get_text(" ").split())
+    text = " ".join(text_of(block, " ").split())
     name = clean_author(text, stamp)
     if (
         name
