@@ -9,12 +9,12 @@ been edited: bs4 keeps the chain in order), about twice as fast.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from typing import cast
 
 from bs4.element import NavigableString, PageElement, Tag
 
-__all__ = ["first_below", "tags_below", "text_of"]
+__all__ = ["first_below", "iter_below", "tags_below", "text_of"]
 
 
 def _after_last(root: Tag) -> PageElement | None:
@@ -47,6 +47,19 @@ def tags_below(
                 break
         node = node.next_element
     return found
+
+
+def iter_below(root: Tag) -> Iterator[Tag]:
+    """``root.find_all(True)``, lazily: the elements below ``root`` in document order (for
+    ``root.find(function)``: ``next(filter(function, iter_below(root)), None)``)."""
+    if not root.contents:
+        return
+    stop = _after_last(root)
+    node: PageElement | None = root.contents[0]
+    while node is not stop and node is not None:
+        if isinstance(node, Tag):
+            yield node
+        node = node.next_element
 
 
 def first_below(root: Tag, names: Container[str], *, attr: str | None = None) -> Tag | None:

@@ -14,6 +14,7 @@ from urllib.parse import urldefrag, urljoin
 from bs4.element import Tag
 
 from scraper.dates import parse_date
+from scraper.parse.walk import first_below, iter_below
 
 __all__ = [
     "AUTHOR_SUFFIX",
@@ -71,6 +72,9 @@ def is_sidebar_token(token: str) -> bool:
 
 
 def _is_sidebar(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if not attrs.get("id") and not attrs.get("class"):
+        return False  # most elements: no token to test
     tokens = [str(tag.get("id") or ""), *tag.get_attribute_list("class")]
     return any(is_sidebar_token(token) for token in tokens if token)
 
@@ -84,7 +88,10 @@ def outside_sidebars(tag: Tag) -> bool:
             break
         if parent.name in SIDEBAR_TAGS:
             return False
-        if _is_sidebar(parent) and not (parent.find("h1") and parent.find(_is_sidebar)):
+        if _is_sidebar(parent) and not (
+            first_below(parent, ("h1",)) is not None
+            and any(_is_sidebar(t) for t in iter_below(parent))
+        ):
             return False
     return True
 
