@@ -219,7 +219,10 @@ def _parse(
 def _fold(text: str) -> str:
     """Lower-case and strip accents, so ``Décembre`` and ``dezembro`` hit the tables; a dotted
     date with its year after a comma (``17.07, 2011``) is written as one (``17.07.2011``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # most dates: nothing to decompose, no combining mark to drop
+        return _dotted(folded)
+    decomposed = unicodedata.normalize("NFKD", folded)
     return _dotted("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 

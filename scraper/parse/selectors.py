@@ -2,9 +2,9 @@
 
 soupsieve builds a matcher object for every ``match()`` call, which made per-element matching
 the dominant cost of selection. Simple selectors (tags, ``#id``, ``.class``, ``[attr]``,
-``[attr=v]``, ``[attr^=v]``, ``[attr*=v]``, ``[attr$=v]``, descendant and ``>`` combinators,
-comma lists) are compiled here once into chains of compounds, right to left, and checked by
-walking parents. :func:`compile_selector` returns None for anything else (pseudo-classes,
+``[attr=v]``, ``[attr^=v]``, ``[attr*=v]``, ``[attr$=v]``, ``[attr~=v]``, descendant and ``>``
+combinators, comma lists) are compiled here once into chains of compounds, right to left, and
+checked by walking parents. :func:`compile_selector` returns None for anything else (pseudo-classes,
 sibling combinators, escapes), which callers hand to soupsieve.
 """
 
@@ -20,15 +20,27 @@ __all__ = ["Chain", "Compound", "chain_matches", "compile_selector", "exact_chai
 
 _COMPOUND = re.compile(
     r"""(?P<name>[a-zA-Z][\w-]*|\*)?
-        (?P<rest>(?:\#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[\^*$]?=(?:"[^"]*"|'[^']*'|[\w-]+))?\])*)$""",
+        (?P<rest>(?:\#[\w-]+|\.[\w-]+|\[[\w:-]+(?:[~\^*$]?=(?:"[^"]*"|'[^']*'|[\w-]+))?\])*)$""",
     re.X,
 )
 _PIECE = re.compile(
     r"""\#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)
-        |\[(?P<attr>[\w:-]+)(?:(?P<op>[\^*$]?=)(?P<val>"[^"]*"|'[^']*'|[\w-]+))?\]""",
+        |\[(?P<attr>[\w:-]+)(?:(?P<op>[~\^*$]?=)(?P<val>"[^"]*"|'[^']*'|[\w-]+))?\]""",
     re.X,
 )
 _UNSUPPORTED = re.compile(r"[:+~()]")
+_CSS_SPACE = re.compile(r"[ \t\r\n\f]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: Attributes whose values CSS matches without case on HTML elements (soupsieve's list, from
+#: https://html.spec.whatwg.org/multipage/semantics-other.html#case-sensitivity-of-selectors).
+HTML_CASE_INSENSITIVE = frozenset(
+    {"accept", "accept-charset", "align", "alink", "axis", "bgcolor", "charset", "checked",
+     "clear", "codetype", "color", "compact", "declare", "defer", "dir", "direction", "disabled",
+     "enctype", "face", "frame", "hreflang", "http-equiv", "lang", "language", "link", "media",
+     "method", "multiple", "nohref", "noresize", "noshade", "nowrap", "readonly", "rel", "rev",
+     "rules", "scope", "scrolling", "selected", "shape", "target", "text", "type", "valign",
+     "valuetype", "vlink"}
+)  # fmt: skip
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 
 
@@ -80,6 +92,14 @@ class Compound:
                 return False
             if op == "$=" and not text.endswith(value):
                 return False
+            # A word of the whitespace-separated list (``[rel~=author]``): CSS whitespace only,
+            # an empty value matches nothing, and the value of an attribute HTML compares without
+            # case (``rel="Author"``) is compared in ASCII lower case, as in soupsieve.
+            if op == "~=":
+                if name in HTML_CASE_INSENSITIVE:
+                    value, text = value.translate(_ASCII_LOWER), text.translate(_ASCII_LOWER)
+                if not value or value not in _CSS_SPACE.split(text):
+                    return False
         return True
 
 
@@ -169,4 +189,6 @@ def exact_chains(selector: str) -> tuple[Chain, ...] | None:
             for name, op, value in compound.attrs:
                 if op and (name == "type" or (op != "=" and not value)):
                     return None
+                if op == "~=" and _CSS_SPACE.search(value):
+                    return None  # a word with a space in it: never matched (as soupsieve)
     return chains
