@@ -13,7 +13,9 @@ PAGE = """<html><body><article class="post hentry" id="post-1">
 <span class="byline author vcard"><a class="url fn n" href="/author/x">X</a></span></div>
 <form><input type="TEXT" name="q"><input type="submit"></form>
 <ul class="tags"><li><a href="https://example.test/t">t</a></li></ul></article>
-<aside><a rel="tag" href="/tag/b">b</a></aside></body></html>"""
+<aside><a rel="tag" href="/tag/b">b</a></aside>
+<p><a rel="Author" href="/about">About</a> <a rel="me\tauthor" href="/me">me</a>
+<span itemprop="author name">N</span><span itemprop="Name">M</span></p></body></html>"""
 
 SELECTORS = [
     "a[rel=tag]",
@@ -28,6 +30,12 @@ SELECTORS = [
     "input[type=text]",
     "[rel]",
     "aside a, article a[rel=tag]",
+    "[rel~=author]",
+    "a[rel~=tag][href*='/tag/']",
+    "a[rel~=category]",
+    "[itemprop~=name]",
+    "[itemprop~=author] [itemprop~=name]",
+    "p [itemprop~=author]",
 ]
 
 
