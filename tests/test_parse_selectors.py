@@ -36,6 +36,10 @@ SELECTORS = [
     "[itemprop~=name]",
     "[itemprop~=author] [itemprop~=name]",
     "p [itemprop~=author]",
+    "a[rel=author]",
+    "a[rel^=AUTH]",
+    "a[rel*=thor]",
+    "a[rel$=OR]",
 ]
 
 

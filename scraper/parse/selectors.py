@@ -84,6 +84,10 @@ class Compound:
             if raw is None:
                 return False
             text = " ".join(raw) if isinstance(raw, list) else str(raw)
+            if op and name in HTML_CASE_INSENSITIVE:
+                # HTML compares these values without case (``rel="Author"``): ASCII lower case
+                # on both sides, as soupsieve does.
+                value, text = value.translate(_ASCII_LOWER), text.translate(_ASCII_LOWER)
             if op == "=" and text != value:
                 return False
             if op == "^=" and not text.startswith(value):
@@ -93,13 +97,9 @@ class Compound:
             if op == "$=" and not text.endswith(value):
                 return False
             # A word of the whitespace-separated list (``[rel~=author]``): CSS whitespace only,
-            # an empty value matches nothing, and the value of an attribute HTML compares without
-            # case (``rel="Author"``) is compared in ASCII lower case, as in soupsieve.
-            if op == "~=":
-                if name in HTML_CASE_INSENSITIVE:
-                    value, text = value.translate(_ASCII_LOWER), text.translate(_ASCII_LOWER)
-                if not value or value not in _CSS_SPACE.split(text):
-                    return False
+            # and an empty value matches nothing.
+            if op == "~=" and (not value or value not in _CSS_SPACE.split(text)):
+                return False
         return True
 
 
