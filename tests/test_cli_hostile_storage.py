@@ -10,7 +10,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,15 +40,14 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def shared_dir() -> Iterator[Path]:
-    """A folder an unprivileged user can enter (pytest's tmp_path is private to its owner)."""
-    folder = Path(tempfile.mkdtemp(prefix="ba-ro-"))
-    folder.chmod(0o755)
+def shared_dir(tmp_path: Path) -> Iterator[Path]:
+    """A folder of its own, which a test may make read-only; made writable again for cleanup."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
     try:
         yield folder
     finally:
         folder.chmod(0o755)
-        shutil.rmtree(folder)
 
 
 def make_archive(path: Path) -> None:
@@ -59,13 +57,15 @@ def make_archive(path: Path) -> None:
 
 
 def as_reader(args: list[str]) -> subprocess.CompletedProcess[str]:
-    """Run the real command as a user without write access: root ignores file modes, so as root
-    the command runs as ``nobody`` (``setpriv``)."""
+    """Run the real command without write access to files its user cannot write. Root ignores
+    file modes through two capabilities (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH); as root the
+    command runs with both dropped (``setpriv``), so it is held to the modes like any owner yet
+    can still read the project wherever it was checked out (``nobody`` often cannot)."""
     prefix: list[str] = []
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         assert setpriv is not None, "running as root needs setpriv to drop privileges"
-        prefix = [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
     return subprocess.run(
         [*prefix, EXE, *args], capture_output=True, text=True, timeout=60, check=False
     )
