@@ -181,5 +181,6 @@ def install_crontab(spec: JobSpec) -> str:
     done = subprocess.run([*command, "-"], input=text, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip().splitlines()
-        raise ScheduleError(f"crontab refused the new table: {reason[0] if reason else '?'}")
+        detail = reason[0] if reason else f"exit status {done.returncode}, no message"
+        raise ScheduleError(f"crontab refused the new table: {detail}")
     return text

@@ -99,6 +99,25 @@ def test_install_without_a_crontab_command_says_so(
     assert result.exit_code == 2 and "install cron, or use --systemd" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("says", "expected"),
+    [("echo 'cron table locked' >&2", "cron table locked"), ("", "exit status 3, no message")],
+    ids=["with-message", "silent"],
+)
+def test_a_crontab_that_refuses_the_table_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, says: str, expected: str
+) -> None:
+    script = tmp_path / "crontab"
+    script.write_text(f'#!/bin/sh\nif [ "$1" = "-l" ]; then exit 0; fi\n{says}\nexit 3\n')
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv(CRONTAB_ENV, str(script))
+    result = runner.invoke(app, ["schedule", "--db", str(tmp_path / "a.db"), "--install"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: crontab refused the new table: {expected}"
+    ]
+
+
 def test_install_systemd_writes_service_and_timer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
