@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from bs4.element import NavigableString, Tag
 
-from scraper.parse.comments.tokens import token_words
+from scraper.parse.comments.tokens import token_names
 
 __all__ = ["ClassNamed", "class_named"]
 
@@ -55,13 +55,8 @@ class ClassNamed:
 
 
 def _named(tag: Tag, yes: frozenset[str], no: frozenset[str]) -> bool:
-    """True when one class token has a ``yes`` word and no ``no`` word (``author_name`` names
-    an author beside ``has_title``; ``author_fans_count`` does not)."""
-    for token in tag.get_attribute_list("class"):
-        words = token_words(token) if token else ()
-        if any(w in yes for w in words) and not any(w in no for w in words):
-            return True
-    return False
+    """True when one class token names a ``yes`` part (``author_name`` beside ``has_title``)."""
+    return any(token_names(t, yes, no) for t in tag.get_attribute_list("class") if t)
 
 
 def class_named(roots: Sequence[Tag], strings: Sequence[NavigableString]) -> ClassNamed:

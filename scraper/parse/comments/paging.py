@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import urljoin
 
 from bs4.element import Tag
 
 from scraper.parse.index import TreeIndex
 from scraper.urls import (
-    COMMENT_PAGE_PATH,
-    COMMENT_PAGE_QUERY,
     canonical_url,
     comment_page_number,
+    is_comment_page_url,
     post_of_comment_page,
 )
 
@@ -87,7 +86,7 @@ def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
         number = comment_page_number(target)
         if number is None or target == here or post_of_comment_page(target) != post:
             continue
-        nav = _comment_nav(a, pager_only=_only_pager_marker(target))
+        nav = _comment_nav(a, pager_only=not is_comment_page_url(target))
         if nav is None:
             continue
         numbered.setdefault(target, number)
@@ -99,15 +98,6 @@ def find_comment_pages(index: TreeIndex, text: str, url: str) -> CommentPaging:
     return CommentPaging(pages=pages, current=own)
 
 
-def _only_pager_marker(url: str) -> bool:
-    """The URL is numbered only by a key that pages listings too (``?page=N``)."""
-    parts = urlsplit(url)
-    if COMMENT_PAGE_PATH.search(parts.path):
-        return False
-    keys = {k for k, _ in parse_qsl(parts.query)}
-    return not (keys & set(COMMENT_PAGE_QUERY))
-
-
 def _comment_nav(a: Tag, *, pager_only: bool) -> Tag | None:
     """The comment navigation a link sits in, or None when it is none.
 
@@ -116,13 +106,13 @@ def _comment_nav(a: Tag, *, pager_only: bool) -> Tag | None:
     inside the comments area; a link with a comment-page marker may also sit in a pager outside
     it (classic WordPress themes put ``div.navigation`` beside ``h3#comments``, not inside).
     """
-    own = a if PAGER_NAME.search(" ".join(_classes(a))) else None
+    own = a if PAGER_NAME.search(" ".join(a.get_attribute_list("class"))) else None
     pager: Tag | None = None
     node = a.parent
     for _ in range(MAX_DEPTH):
         if not isinstance(node, Tag) or node.name in ("body", "html"):
             break
-        names = " ".join([*_classes(node), str(node.get("id") or "")])
+        names = " ".join([*node.get_attribute_list("class"), str(node.get("id") or "")])
         if node.name == "nav" or PAGER_NAME.search(names):
             pager = node  # the outermost pager: ``ul.pager``, not its ``li.pager-item``
         if COMMENT_AREA_NAME.search(names):
@@ -133,18 +123,12 @@ def _comment_nav(a: Tag, *, pager_only: bool) -> Tag | None:
     return None if pager_only else pager or own
 
 
-def _classes(tag: Tag) -> list[str]:
-    value = tag.get("class")
-    if isinstance(value, str):
-        return value.split()
-    return list(value or [])
-
-
 def _current_number(navs: list[Tag]) -> int | None:
     """The number a comment pager marks as the page shown (``span.current`` "3"), if any."""
     for nav in navs:
         for tag in nav.find_all(True):
-            if tag.get("aria-current") != "page" and not CURRENT_CLASSES & set(_classes(tag)):
+            classes = tag.get_attribute_list("class")
+            if tag.get("aria-current") != "page" and not CURRENT_CLASSES.intersection(classes):
                 continue
             digits = "".join(ch for ch in tag.get_text(" ", strip=True) if ch.isdigit())
             if digits and len(digits) < 6:

@@ -21,6 +21,7 @@ __all__ = [
     "NOT_COMMENT_WORDS",
     "is_comment_token",
     "names_comment",
+    "token_names",
     "token_words",
 ]
 
@@ -51,10 +52,14 @@ def token_words(token: str) -> tuple[str, ...]:
 def is_comment_token(token: str) -> bool:
     """True for a class or id token naming a comment (``fig-comment``, ``comment-item``,
     ``commentBackground``), False for one naming its form, counter, links or notices."""
+    return token_names(token, COMMENT_WORDS, NOT_COMMENT_WORDS)
+
+
+def token_names(token: str, yes: frozenset[str], no: frozenset[str]) -> bool:
+    """True when one of the token's words is a ``yes`` word and none is a ``no`` word
+    (``author_name`` names an author; ``author_fans_count`` does not)."""
     words = token_words(token)
-    return any(w in COMMENT_WORDS for w in words) and not any(
-        w in NOT_COMMENT_WORDS for w in words
-    )
+    return any(w in yes for w in words) and not any(w in no for w in words)
 
 
 def names_comment(tag: Tag) -> bool:
