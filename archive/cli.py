@@ -24,7 +24,7 @@ from archive.cli_common import (
     STATE,
     DbOption,
     app,
-    check_user_agent,
+    check_settings,
     err,
     fail,
     out,
@@ -74,12 +74,6 @@ def crawl(
     from archive.progress import progress_for
 
     with user_errors(resumable=True):
-        require_at_least("--delay", delay, 0)
-        require_at_least("--max-pages", max_pages, 1)
-        require_at_least("--max-depth", max_depth, 0)
-        require_at_least("--retries", retries, 1)
-        _check_url(url)
-        check_user_agent(user_agent)
         given = {
             "delay": delay,
             "user_agent": user_agent,
@@ -87,6 +81,8 @@ def crawl(
             "scope": scope,
             "retries": retries,
         }
+        check_settings({**given, "max_pages": max_pages})
+        _check_url(url)
         with (
             ArchiveLock(db, "crawl"),
             Archive(db) as archive,

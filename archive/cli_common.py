@@ -10,7 +10,7 @@ import logging
 import math
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -128,13 +128,17 @@ def require_at_least(option: str, value: float | None, minimum: float) -> None:
         raise ValueError(f"{option} must be a number >= {minimum:g}, not {value}")
 
 
-def check_user_agent(value: str | None) -> None:
-    """Refuse a User-Agent no HTTP request can carry: empty, a line break or other control
-    character, or a character outside Latin-1 (the header's encoding)."""
-    from archive.sites import user_agent_ok
+def check_settings(values: Mapping[str, Any]) -> None:
+    """Refuse, named as options, the site settings ``sites.set_settings`` would refuse: a number
+    below its ``sites.MINIMUM``, NaN or infinite, or a User-Agent no HTTP request can carry
+    (None means not given). ``crawl`` and ``sites set`` share these limits."""
+    from archive.sites import MINIMUM, user_agent_ok
 
-    if value is not None and not user_agent_ok(value):
-        raise ValueError(f"--user-agent must be one line of plain text, not {value!r}")
+    for key, minimum in MINIMUM.items():
+        require_at_least("--" + key.replace("_", "-"), values.get(key), minimum)
+    agent = values.get("user_agent")
+    if agent is not None and not user_agent_ok(agent):
+        raise ValueError(f"--user-agent must be one line of plain text, not {agent!r}")
 
 
 def fail(message: str, code: int) -> None:

@@ -13,7 +13,7 @@ from archive.cli_common import (
     DEFAULT_DB,
     DbOption,
     app,
-    check_user_agent,
+    check_settings,
     err,
     out,
     print_json,
@@ -193,12 +193,7 @@ def sites_set(
         }
         if all(v is None for v in changes.values()):
             raise ValueError("nothing to change: give at least one option, e.g. --delay 2")
-        check_user_agent(user_agent)
-        require_at_least("--delay", delay, 0)  # the same limits as `crawl`
-        require_at_least("--max-pages", max_pages, 1)
-        require_at_least("--max-depth", max_depth, 0)
-        require_at_least("--retries", retries, 1)
-        require_at_least("--sweep-days", sweep_days, 0)
+        check_settings(changes)
         site = set_settings(archive, require_site(archive, name), changes)
     out.print(sites_table([site]))
 
