@@ -42,6 +42,7 @@ from scraper.dates_tables import (
     RELATIVE_DAY_WORDS,
     RELATIVE_UNITS,
     TIME_WORDS,
+    WEEKDAYS,
 )
 from scraper.models import DateOrder
 
@@ -55,6 +56,7 @@ __all__ = [
     "parse_date_detail",
     "resolve_order",
     "resolve_orders",
+    "weekday",
 ]
 
 
@@ -347,6 +349,12 @@ def _build(
 
 def _month(word: str) -> int | None:
     return _MONTHS_RE.get(word.rstrip("."))
+
+
+def weekday(word: str) -> int | None:
+    """The weekday (Monday = 0) a word names in any language of ``WEEKDAYS``, case and accents
+    aside ("Terça-feira"), or None."""
+    return WEEKDAYS.get(_fold(word))
 
 
 def _written(text: str) -> DateParse | None:

@@ -8,11 +8,9 @@ them: they work on strings only and never look at the tree.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from scraper import dates
-from scraper.dates_tables import WEEKDAYS
 
 __all__ = [
     "BYLINE_VERB",
@@ -125,14 +123,9 @@ def _before_weekday(name: str) -> str:
     that is a weekday ("Larry Sabato") stays."""
     words = name.split()
     for at in range(MIN_WORDS_BEFORE_WEEKDAY, len(words)):
-        if _fold(words[at].strip(".,")) in WEEKDAYS:
+        if dates.weekday(words[at].strip(".,")) is not None:
             return " ".join(words[:at])
     return name
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def dedupe(names: Iterable[str]) -> list[str]:
